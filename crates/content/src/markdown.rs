@@ -1,0 +1,231 @@
+//! One answer: Markdown → HTML, at build time.
+//!
+//! - `$…$` / `$$…$$` become MathML (pulldown-latex); a LaTeX error fails the build.
+//! - Fenced code is highlighted ([`crate::highlight`]).
+//! - A fence whose info string is `widget NAME k=v k=v` becomes an empty
+//!   `<div class="widget-slot" data-widget="NAME" data-params="k=v&k=v">` that the app mounts
+//!   the live widget into.
+//! - `{{model:ID:FIELD}}` is replaced by the value from the model presets, so answers quote the
+//!   same numbers as the widgets.
+
+use crate::highlight::{escape_html, highlight};
+use explorables_core::lang::Lang;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_latex::{
+    config::{DisplayMode, RenderConfig},
+    mathml::push_mathml,
+    Parser as LatexParser, Storage,
+};
+
+/// What went wrong in one answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The `##` headings every answer has, in order.
+pub fn required_sections(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["简答", "详解", "追问与陷阱", "参考来源"],
+        Lang::En => ["Short answer", "How it works", "Follow-ups and traps", "Sources"],
+    }
+}
+
+/// Checks that the answer has the four required `##` sections in order, each non-empty.
+pub fn check_structure(md: &str, lang: Lang) -> Result<(), RenderError> {
+    let heads: Vec<(usize, &str)> = md
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| l.strip_prefix("## ").map(|h| (i, h.trim())))
+        .collect();
+    let names: Vec<&str> = heads.iter().map(|(_, h)| *h).collect();
+    let want = required_sections(lang);
+    if names != want {
+        return Err(RenderError(format!("sections are {names:?}, expected {want:?}")));
+    }
+    let lines: Vec<&str> = md.lines().collect();
+    for (k, (start, name)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(lines.len(), |(e, _)| *e);
+        if lines[start + 1..end].iter().all(|l| l.trim().is_empty()) {
+            return Err(RenderError(format!("section {name:?} is empty")));
+        }
+    }
+    Ok(())
+}
+
+/// Replaces every `{{model:ID:FIELD}}` with the preset value.
+pub fn expand_model_values(md: &str) -> Result<String, RenderError> {
+    let mut out = String::with_capacity(md.len());
+    let mut rest = md;
+    while let Some(start) = rest.find("{{model:") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            return Err(RenderError("unclosed {{model:…".into()));
+        };
+        let inner = &after[..end];
+        let mut parts = inner.splitn(3, ':');
+        let (_, id, field) = (parts.next(), parts.next(), parts.next());
+        let (Some(id), Some(field)) = (id, field) else {
+            return Err(RenderError(format!("malformed directive {{{{{inner}}}}}")));
+        };
+        let Some(value) = explorables_core::models::field(id, field) else {
+            return Err(RenderError(format!("no value for {{{{{inner}}}}} in data/models.toml")));
+        };
+        out.push_str(&value);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
+    let storage = Storage::new();
+    let events: Vec<_> = LatexParser::new(latex, &storage).collect();
+    if let Some(Err(e)) = events.iter().find(|e| e.is_err()) {
+        return Err(RenderError(format!("LaTeX error in {latex:?}: {e}")));
+    }
+    let config = RenderConfig {
+        display_mode: if display { DisplayMode::Block } else { DisplayMode::Inline },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    push_mathml(&mut out, events.into_iter(), config)
+        .map_err(|e| RenderError(format!("MathML error in {latex:?}: {e}")))?;
+    Ok(out)
+}
+
+/// Parses `widget NAME k=v k=v` into the slot HTML.
+fn widget_slot(info: &str) -> Result<String, RenderError> {
+    let mut words = info.split_whitespace().skip(1);
+    let name = words.next().ok_or_else(|| RenderError("widget directive without a name".into()))?;
+    if explorables_core::widgets::find(name).is_none() {
+        return Err(RenderError(format!("unknown widget {name:?}")));
+    }
+    let mut pairs = Vec::new();
+    for w in words {
+        let Some((k, v)) = w.split_once('=') else {
+            return Err(RenderError(format!("widget parameter {w:?} is not key=value")));
+        };
+        pairs.push((k, v.to_string()));
+    }
+    let query = explorables_core::params::build_query(&pairs);
+    Ok(format!(
+        "<div class=\"widget-slot\" data-widget=\"{}\" data-params=\"{}\"></div>\n",
+        escape_html(name),
+        escape_html(&query)
+    ))
+}
+
+/// Renders one answer to HTML.
+pub fn render(md: &str) -> Result<String, RenderError> {
+    let md = expand_model_values(md)?;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_MATH
+        | Options::ENABLE_FOOTNOTES;
+    let mut events: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String)> = None; // (info, text)
+    for event in Parser::new_ext(&md, options) {
+        match (&mut code, event) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((info, String::new()));
+            }
+            (Some((_, text)), Event::Text(t)) => text.push_str(&t),
+            (Some(_), Event::End(TagEnd::CodeBlock)) => {
+                let (info, text) = code.take().unwrap_or_default();
+                let lang = info.split_whitespace().next().unwrap_or("");
+                let html = if lang == "widget" {
+                    widget_slot(&info)?
+                } else {
+                    format!(
+                        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
+                        escape_html(lang),
+                        highlight(&text, lang)
+                    )
+                };
+                events.push(Event::Html(CowStr::from(html)));
+            }
+            (Some(_), _) => {}
+            (None, Event::InlineMath(t)) => events.push(Event::InlineHtml(mathml(&t, false)?.into())),
+            (None, Event::DisplayMath(t)) => events.push(Event::Html(mathml(&t, true)?.into())),
+            (None, Event::Html(h)) | (None, Event::InlineHtml(h)) => {
+                // Answers are ours, but raw HTML would bypass every check above: show it as text.
+                events.push(Event::Text(h));
+            }
+            (None, e) => events.push(e),
+        }
+    }
+    let mut html = String::with_capacity(md.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn math_becomes_mathml() {
+        let h = render("Energy $E = mc^2$ and\n\n$$\\frac{QK^\\top}{\\sqrt{d}}$$\n").unwrap();
+        assert!(h.contains("<math"), "{h}");
+        assert!(h.contains("<mfrac>"), "{h}");
+        assert!(h.contains("display=\"block\""), "{h}");
+        assert!(!h.contains("$$"));
+    }
+
+    #[test]
+    fn bad_latex_fails() {
+        assert!(render("$\\notacommand{x}$").is_err());
+    }
+
+    #[test]
+    fn code_is_highlighted_and_escaped() {
+        let h = render("```python\nx = \"<b>\"  # c\n```\n").unwrap();
+        assert!(h.contains("<pre class=\"code\" data-lang=\"python\">"));
+        assert!(h.contains("hl-string"));
+        assert!(h.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn widget_directive_becomes_slot() {
+        let h = render("```widget attention-mask preset=chatglm-6b n=8\n```\n").unwrap();
+        assert!(h.contains(
+            "<div class=\"widget-slot\" data-widget=\"attention-mask\" data-params=\"preset=chatglm-6b&amp;n=8\"></div>"
+        ), "{h}");
+        assert!(render("```widget no-such-widget\n```\n").is_err());
+        assert!(render("```widget kv-cache model\n```\n").is_err());
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let h = render("hi <script>alert(1)</script>\n").unwrap();
+        assert!(!h.contains("<script>"), "{h}");
+    }
+
+    #[test]
+    fn structure_check() {
+        let ok = "## 简答\na\n## 详解\nb\n## 追问与陷阱\nc\n## 参考来源\n- d\n";
+        assert!(check_structure(ok, Lang::Zh).is_ok());
+        assert!(check_structure(ok, Lang::En).is_err());
+        let empty = ok.replace("c\n", "\n");
+        assert!(check_structure(&empty, Lang::Zh).is_err());
+        let missing = ok.replace("## 参考来源\n- d\n", "");
+        assert!(check_structure(&missing, Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn model_directive_requires_known_values() {
+        assert_eq!(expand_model_values("no directives").unwrap(), "no directives");
+        assert!(expand_model_values("{{model:nope/nope:layers}}").is_err());
+        assert!(expand_model_values("{{model:broken").is_err());
+    }
+}

@@ -1,0 +1,99 @@
+//! Checks on the real catalogue and answers in `content/`.
+
+use explorables_content::{catalogue::Catalogue, content_dir, emit};
+use explorables_core::lang::Lang;
+
+/// Sections whose every question must have an answer in both languages.
+const FULLY_ANSWERED: &[&str] = &["attention-mask", "gpt-experience"];
+
+#[test]
+fn every_seed_item_is_in_the_catalogue_once() {
+    let seed = std::fs::read_to_string(content_dir().join("seed.txt")).unwrap();
+    // Counted independently of the catalogue parser: raw line prefixes.
+    let bullets: Vec<&str> = seed
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- "))
+        .map(str::trim)
+        .collect();
+    let headings: Vec<&str> = seed
+        .lines()
+        .filter(|l| l.starts_with("##"))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect();
+    assert_eq!(bullets.len(), 249, "the seed catalogue has 249 items");
+
+    let cat = Catalogue::load().expect("catalogue builds");
+    assert_eq!(cat.questions.len(), bullets.len());
+    let mut got: Vec<&str> = cat.questions.iter().map(|q| q.zh.as_str()).collect();
+    let mut want = bullets.clone();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want, "question titles equal the seed items as a multiset");
+
+    let mut got_h: Vec<&str> = cat.sections.iter().map(|s| s.zh.as_str()).collect();
+    let mut want_h = headings.clone();
+    got_h.sort_unstable();
+    want_h.sort_unstable();
+    assert_eq!(got_h, want_h, "every ##/###/#### heading is a section");
+
+    // Every question belongs to a section that lists it, exactly once.
+    let mut listed = vec![0; cat.questions.len()];
+    for s in &cat.sections {
+        for &q in &s.questions {
+            listed[q] += 1;
+        }
+    }
+    assert!(listed.iter().all(|&n| n == 1));
+    // Chapters are the level-2 headings, in seed order.
+    let chapters: Vec<&str> = cat.sections.iter().filter(|s| s.level == 2).map(|s| s.zh.as_str()).collect();
+    let seed_chapters: Vec<&str> = seed
+        .lines()
+        .filter(|l| l.starts_with("## "))
+        .map(|l| l[3..].trim())
+        .collect();
+    assert_eq!(chapters, seed_chapters);
+}
+
+#[test]
+fn every_answer_renders_and_has_the_required_sections() {
+    let cat = Catalogue::load().unwrap();
+    let answers = emit::Answers::load(&content_dir(), &cat).unwrap();
+    assert!(!answers.sources.is_empty());
+    if let Err(errors) = emit::render_all(&answers) {
+        panic!("{} answers fail:\n{}", errors.len(), errors.join("\n"));
+    }
+}
+
+#[test]
+fn required_sections_are_fully_answered_in_both_languages() {
+    let cat = Catalogue::load().unwrap();
+    let answers = emit::Answers::load(&content_dir(), &cat).unwrap();
+    let mut missing = Vec::new();
+    for slug in FULLY_ANSWERED {
+        let section = cat.sections.iter().find(|s| s.slug == *slug).expect("section exists");
+        assert!(!section.questions.is_empty());
+        for &q in &section.questions {
+            for lang in [Lang::Zh, Lang::En] {
+                if answers.get(lang, &cat.questions[q].slug).is_none() {
+                    missing.push(format!("{}/{}", lang.code(), cat.questions[q].slug));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "missing answers: {missing:?}");
+}
+
+#[test]
+fn bundles_hold_the_rendered_answers() {
+    let cat = Catalogue::load().unwrap();
+    let answers = emit::Answers::load(&content_dir(), &cat).unwrap();
+    let html = emit::render_all(&answers).unwrap();
+    let bundles = emit::bundles(&cat, &html);
+    let total_entries: usize = bundles.iter().map(|(_, j)| j.matches("\":\"").count()).sum();
+    assert!(total_entries >= html.len());
+    for (path, json) in &bundles {
+        assert!(path.starts_with("content/zh/") || path.starts_with("content/en/"));
+        assert!(json.starts_with('{') && json.ends_with('}'));
+        assert!(!json.contains("<script"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure model math behind the widgets. No web dependencies: everything here is a plain
+//! function of its inputs and is tested natively (`cargo test -p explorables-core`).
+
+pub mod kv;
+pub mod lang;
+pub mod mask;
+pub mod models;
+pub mod moe;
+pub mod params;
+pub mod widgets;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native unit/property tests, a release build (at / and
+# under a sub-path), the size budget, and end-to-end tests in headless Chromium.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet -p llm-explorables -- -D warnings
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace --quiet 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true
+grep -q 'FAILED\|error\[' target/cargo-test.log && { cat target/cargo-test.log | tail -60; exit 1; }
+
+step "release build"
+trunk build --release --dist dist
+step "release build under a sub-path"
+trunk build --release --public-url /sub/path/ --dist target/dist-sub
+
+step "size budget"
+node scripts/size.mjs dist
+
+step "end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

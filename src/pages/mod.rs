@@ -1,0 +1,8 @@
+//! One module per page type.
+
+pub mod embed;
+pub mod home;
+pub mod lab;
+pub mod not_found;
+pub mod question;
+pub mod section;

@@ -1,0 +1,210 @@
+//! A tiny client-side router: the location as a signal, links intercepted, history kept.
+//!
+//! Paths are relative to the site's base path so the same build works at `/` and under a
+//! sub-path. Routes: `/`, `/s/<section>`, `/q/<question>`, `/lab`, `/lab/<widget>`,
+//! `/embed/<widget>`; anything else is not found.
+
+use crate::dom::{base_path, document, window};
+use explorables_core::lang::Lang;
+use explorables_core::params::{get, parse_query};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the reader is: path below the base (no leading `/`) and the raw query (no `?`).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Loc {
+    pub path: String,
+    pub query: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Section(String),
+    Question(String),
+    Labs,
+    Lab(String),
+    Embed(String),
+    NotFound(String),
+}
+
+impl Loc {
+    pub fn route(&self) -> Route {
+        let path = self.path.trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] | ["index.html"] | ["404.html"] => Route::Home,
+            ["s", slug] => Route::Section(slug.to_string()),
+            ["q", slug] => Route::Question(slug.to_string()),
+            ["lab"] => Route::Labs,
+            ["lab", w] => Route::Lab(w.to_string()),
+            ["embed", w] => Route::Embed(w.to_string()),
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        get(&parse_query(&self.query), "lang")
+            .and_then(Lang::from_code)
+            .unwrap_or_default()
+    }
+
+    /// The query without `lang` (the widget parameters), re-encoded.
+    pub fn params_query(&self) -> String {
+        use explorables_core::params::percent_encode;
+        parse_query(&self.query)
+            .iter()
+            .filter(|(k, _)| k != "lang")
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+fn current_loc() -> Loc {
+    let location = window().location();
+    let pathname = location.pathname().unwrap_or_default();
+    let base = base_path();
+    let path = pathname
+        .strip_prefix(&base)
+        .or_else(|| pathname.strip_prefix(base.trim_end_matches('/')))
+        .unwrap_or(&pathname)
+        .trim_start_matches('/')
+        .to_string();
+    let query = location.search().unwrap_or_default().trim_start_matches('?').to_string();
+    Loc { path, query }
+}
+
+/// The router's shared state, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Router {
+    pub loc: RwSignal<Loc>,
+}
+
+impl Router {
+    /// Creates the router and wires `popstate` and link clicks.
+    pub fn install() -> Router {
+        let loc = RwSignal::new(current_loc());
+        let on_pop = Closure::<dyn Fn()>::new(move || loc.set(current_loc()));
+        let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        on_pop.forget();
+
+        let router = Router { loc };
+        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            router.intercept(ev);
+        });
+        let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        on_click.forget();
+        router
+    }
+
+    fn intercept(self, ev: web_sys::MouseEvent) {
+        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(anchor)) = target.closest("a[href]") else { return };
+        let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+        if !anchor.target().is_empty() || anchor.has_attribute("download") || anchor.has_attribute("data-external") {
+            return;
+        }
+        let origin = window().location().origin().unwrap_or_default();
+        if anchor.origin() != origin || !anchor.pathname().starts_with(&base_path()) {
+            return;
+        }
+        // Same-page anchors (#…) keep the browser's behaviour.
+        let here = window().location();
+        if anchor.pathname() == here.pathname().unwrap_or_default()
+            && anchor.search() == here.search().unwrap_or_default()
+            && !anchor.hash().is_empty()
+        {
+            return;
+        }
+        ev.prevent_default();
+        self.push(&format!("{}{}{}", anchor.pathname(), anchor.search(), anchor.hash()));
+    }
+
+    /// Navigates to an absolute path (with query) and scrolls to the top.
+    pub fn push(self, url: &str) {
+        if let Ok(h) = window().history() {
+            let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
+        }
+        self.loc.set(current_loc());
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Replaces the query of the current entry (widget state), keeping `lang`.
+    pub fn replace_params(self, params_query: &str) {
+        let loc = self.loc.get_untracked();
+        let mut q = String::new();
+        if loc.lang() == Lang::En {
+            q.push_str("lang=en");
+        }
+        if !params_query.is_empty() {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(params_query);
+        }
+        if q == loc.query {
+            return;
+        }
+        let url = format!("{}{}{}{}", base_path(), loc.path, if q.is_empty() { "" } else { "?" }, q);
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+        self.loc.set(Loc { path: loc.path, query: q });
+    }
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+/// A link to a path below the base, carrying the language.
+pub fn href(path: &str, lang: Lang) -> String {
+    href_with(path, lang, "")
+}
+
+/// Like [`href`] with extra query parameters (`k=v&…`).
+pub fn href_with(path: &str, lang: Lang, params: &str) -> String {
+    let mut q = Vec::new();
+    if lang == Lang::En {
+        q.push("lang=en");
+    }
+    if !params.is_empty() {
+        q.push(params);
+    }
+    let q = q.join("&");
+    format!("{}{}{}{}", base_path(), path.trim_start_matches('/'), if q.is_empty() { "" } else { "?" }, q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc(path: &str, query: &str) -> Loc {
+        Loc { path: path.into(), query: query.into() }
+    }
+
+    #[test]
+    fn routes() {
+        assert_eq!(loc("", "").route(), Route::Home);
+        assert_eq!(loc("q/bert-vs-gpt", "").route(), Route::Question("bert-vs-gpt".into()));
+        assert_eq!(loc("s/llama/", "").route(), Route::Section("llama".into()));
+        assert_eq!(loc("embed/kv-cache", "").route(), Route::Embed("kv-cache".into()));
+        assert_eq!(loc("lab", "").route(), Route::Labs);
+        assert_eq!(loc("q/a/b", "").route(), Route::NotFound("q/a/b".into()));
+    }
+
+    #[test]
+    fn language_and_params() {
+        let l = loc("embed/x", "lang=en&n=6&preset=causal");
+        assert_eq!(l.lang(), Lang::En);
+        assert_eq!(l.params_query(), "n=6&preset=causal");
+        assert_eq!(loc("", "lang=fr").lang(), Lang::Zh);
+    }
+}

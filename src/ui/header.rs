@@ -1,0 +1,69 @@
+//! Site header (title, navigation, language switch, theme toggle) and footer.
+
+use crate::catalogue;
+use crate::dom::base_path;
+use crate::route::{href, use_router};
+use crate::ui::theme::ThemeToggle;
+use explorables_core::lang::Lang;
+use leptos::prelude::*;
+
+/// Always-visible language switch: same page, other language, other params kept.
+#[component]
+pub fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
+    let router = use_router();
+    let target = move || {
+        let loc = router.loc.get();
+        let other = if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
+        let params = loc.params_query();
+        let mut q = Vec::new();
+        if other == Lang::En {
+            q.push("lang=en".to_string());
+        }
+        if !params.is_empty() {
+            q.push(params);
+        }
+        let q = q.join("&");
+        format!("{}{}{}{}", base_path(), loc.path, if q.is_empty() { "" } else { "?" }, q)
+    };
+    view! {
+        <a class="lang-switch" href=target data-testid="lang-switch"
+            hreflang=move || if lang.get() == Lang::Zh { "en" } else { "zh" }
+            lang=move || if lang.get() == Lang::Zh { "en" } else { "zh" }>
+            {move || if lang.get() == Lang::Zh { "English" } else { "中文" }}
+        </a>
+    }
+}
+
+#[component]
+pub fn SiteHeader(lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <a class="brand" href=move || href("", lang.get())>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {move || lang.get().pick("大模型面试 · 可交互讲解", "LLM Interview Explorables")}
+            </a>
+            <nav class="site-nav" aria-label=move || lang.get().pick("主导航", "Main")>
+                <a href=move || href("", lang.get())>{move || lang.get().pick("题目", "Questions")}</a>
+                <a href=move || href("lab", lang.get())>{move || lang.get().pick("实验室", "Labs")}</a>
+                <LangSwitch lang />
+                <ThemeToggle lang />
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn SiteFooter(lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                {move || match lang.get() {
+                    Lang::Zh => format!("{} · {} 道题，已解答 {} 道。所有组件均在浏览器中用 Rust 计算，状态保存在链接里。",
+                        catalogue::title(Lang::Zh), catalogue::QUESTIONS.len(), catalogue::answered_count(Lang::Zh)),
+                    Lang::En => format!("{} · {} questions, {} answered. Every widget computes in Rust in your browser and keeps its state in the link.",
+                        catalogue::title(Lang::En), catalogue::QUESTIONS.len(), catalogue::answered_count(Lang::En)),
+                }}
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,174 @@
+// End-to-end tests of the site shell in headless Chromium against the release build in dist/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve } from "./server.mjs";
+import { launch, openPage, axeViolations, catalogueRows, answerSource, appReady } from "./browser.mjs";
+
+let browser, site, sub;
+const rows = catalogueRows();
+const questions = rows.filter((r) => r.kind === "q");
+
+// A question in the required articles whose answer has display math, code and a widget slot.
+const mathQuestion = questions.find((q) => {
+  const md = answerSource("zh", q.slug);
+  return md && md.includes("$$");
+});
+
+before(async () => {
+  browser = await launch();
+  site = await serve("dist", "/");
+  sub = await serve("target/dist-sub", "/sub/path/");
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+  sub?.close();
+});
+
+async function visit(url, opts) {
+  const { page, errors, context } = await openPage(browser, opts);
+  await page.goto(url);
+  await appReady(page);
+  return { page, errors, context };
+}
+
+test("home lists every chapter and every question of the catalogue", async () => {
+  const { page, errors, context } = await visit(site.url);
+  const chapters = await page.$$eval("section.chapter > h2", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(chapters, rows.filter((r) => r.kind === "chapter").map((r) => r.zh));
+  const links = await page.$$eval(".question-list a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.equal(links.length, questions.length);
+  assert.deepEqual(new Set(links), new Set(questions.map((q) => `/q/${q.slug}`)));
+  assert.match(await page.title(), /大模型面试/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a deep link shows the question's title and its answer with MathML", async () => {
+  assert.ok(mathQuestion, "some answer has display math");
+  const { page, errors, context } = await visit(`${site.url}q/${mathQuestion.slug}`);
+  assert.equal((await page.textContent("[data-testid=question-title]")).trim(), mathQuestion.zh);
+  await page.waitForSelector("[data-testid=answer] h2");
+  const heads = await page.$$eval("[data-testid=answer] h2", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(heads, ["简答", "详解", "追问与陷阱", "参考来源"]);
+  assert.ok((await page.$$("[data-testid=answer] math")).length > 0, "math rendered as MathML");
+  assert.equal(await page.$("[data-testid=answer] .katex, [data-testid=answer] script"), null);
+  const text = await page.textContent("[data-testid=answer]");
+  assert.ok(!text.includes("$$"), "no raw LaTeX delimiters left");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the language switch changes the text, keeps the page and is in the URL", async () => {
+  const q = mathQuestion;
+  const { page, errors, context } = await visit(`${site.url}q/${q.slug}`);
+  await page.click("[data-testid=lang-switch]");
+  await page.waitForFunction((en) => document.querySelector("[data-testid=question-title]")?.textContent.trim() === en, q.en);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, `/q/${q.slug}`);
+  assert.equal(url.searchParams.get("lang"), "en");
+  await page.waitForSelector("[data-testid=answer] h2");
+  const heads = await page.$$eval("[data-testid=answer] h2", (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(heads, ["Short answer", "How it works", "Follow-ups and traps", "Sources"]);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  // Links on the page carry the language.
+  const home = await page.getAttribute(".brand", "href");
+  assert.equal(home, "/?lang=en");
+  // And a shared link opens in English directly.
+  await page.goto(`${site.url}?lang=en`);
+  await appReady(page);
+  const firstChapter = rows.find((r) => r.kind === "chapter");
+  assert.equal((await page.textContent("section.chapter > h2")).trim(), firstChapter.en);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("client-side navigation and the back button work", async () => {
+  const { page, errors, context } = await visit(site.url);
+  const target = questions[0];
+  await page.click(`.question-list a[href="/q/${target.slug}"]`);
+  await page.waitForSelector("[data-testid=question-title]");
+  assert.equal((await page.textContent("[data-testid=question-title]")).trim(), target.zh);
+  await page.click(".prev-next .next");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=question-title]")?.textContent.trim() === t, questions[1].zh);
+  await page.goBack();
+  await page.waitForFunction((t) => document.querySelector("[data-testid=question-title]")?.textContent.trim() === t, target.zh);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an unanswered question says so plainly", async () => {
+  const unanswered = questions.find((q) => !answerSource("zh", q.slug));
+  if (!unanswered) return; // every question answered: nothing to check
+  const { page, errors, context } = await visit(`${site.url}q/${unanswered.slug}`);
+  assert.match(await page.textContent("[data-testid=no-answer]"), /还没写好/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the site works under a sub-path", async () => {
+  const q = mathQuestion;
+  const { page, errors, context } = await visit(`${sub.url}q/${q.slug}`);
+  assert.equal((await page.textContent("[data-testid=question-title]")).trim(), q.zh);
+  await page.waitForSelector("[data-testid=answer] math");
+  assert.equal(await page.getAttribute(".brand", "href"), "/sub/path/");
+  await page.click(".brand");
+  await page.waitForSelector("section.chapter");
+  assert.equal(new URL(page.url()).pathname, "/sub/path/");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an unknown slug shows the not-found page with a link home", async () => {
+  for (const path of ["q/no-such-question", "s/nope", "totally/unknown"]) {
+    const { page, errors, context } = await visit(`${site.url}${path}`);
+    await page.waitForSelector("[data-testid=not-found]");
+    assert.equal(await page.getAttribute("[data-testid=not-found] a.button", "href"), "/");
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("the embed route has no chrome, explains unknown widgets and posts its height", async () => {
+  const parent = `<!doctype html><title>p</title><iframe id="f" src="/embed/no-such-widget"></iframe>
+    <script>window.heights=[];addEventListener("message",e=>{if(e.data&&e.data.type==="llm-explorables:height")heights.push(e.data.height)})</script>`;
+  const host = await serve("dist", "/", { "/parent.html": parent });
+  const { page, errors, context } = await openPage(browser);
+  await page.goto(`${host.url}parent.html`);
+  await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 50, null, { timeout: 20000 });
+  const frame = page.frames().find((f) => f.url().includes("/embed/"));
+  assert.ok(frame);
+  await frame.waitForSelector("[data-testid=unknown-widget]");
+  assert.match(await frame.textContent("[data-testid=unknown-widget]"), /no-such-widget/);
+  assert.equal(await frame.$(".site-header"), null, "no site chrome in an embed");
+  assert.deepEqual(errors, []);
+  await context.close();
+  host.close();
+});
+
+test("pages fit a 360 px phone without horizontal overflow", async () => {
+  for (const path of ["", `q/${mathQuestion.slug}`]) {
+    const { page, errors, context } = await visit(`${site.url}${path}`, { width: 360, height: 740 });
+    if (path) await page.waitForSelector("[data-testid=answer] h2");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page overflows by ${overflow}px at 360px: ${path}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("the theme toggle switches light/dark and is remembered", async () => {
+  const { page, errors, context } = await visit(site.url);
+  const before = await page.getAttribute("html", "data-theme");
+  await page.click(".icon-button");
+  const afterToggle = await page.getAttribute("html", "data-theme");
+  assert.notEqual(afterToggle, before);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getAttribute("html", "data-theme"), afterToggle);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
