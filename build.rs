@@ -8,7 +8,8 @@ fn main() {
     let dir = content_dir();
     println!("cargo:rerun-if-changed={}", dir.display());
     let cat = Catalogue::load().unwrap_or_else(|e| panic!("content catalogue: {e}"));
-    let answers = emit::Answers::load(&dir, &cat).unwrap_or_else(|e| panic!("content answers: {e}"));
+    let answers =
+        emit::Answers::load(&dir, &cat).unwrap_or_else(|e| panic!("content answers: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue_index.rs");
     std::fs::write(out, emit::index_rust(&cat, &answers)).unwrap();
 }

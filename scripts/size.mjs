@@ -36,29 +36,35 @@ const bundles = rows.filter(([n]) => n.startsWith("content/"));
 if (bundles.length) {
   const largest = bundles[0];
   const total = bundles.reduce((a, [, s]) => a + s.gzip, 0);
-  console.log(`content/: ${bundles.length} answer bundles, ${kb(total)} KB gzip in all, largest ${largest[0]} ${kb(largest[1].gzip)} KB gzip`);
+  console.log(`content/: ${bundles.length} answer files, ${kb(total)} KB gzip in all, largest ${largest[0]} ${kb(largest[1].gzip)} KB gzip`);
 }
 
-// What a first visit downloads: index.html and every asset it references.
-const html = readFileSync(join(dist, "index.html"), "utf8");
-const referenced = [...html.matchAll(/(?:href|src)="([^"]+)"/g)]
-  .map((m) => m[1].replace(/^\/(?:[^"]*\/)?/, ""))
-  .filter((p) => sizes.has(p));
-const jsFile = referenced.find((p) => p.endsWith(".js"));
-if (jsFile) {
-  // The JS glue names the wasm file it loads.
-  const glue = readFileSync(join(dist, jsFile), "utf8");
-  for (const [name] of sizes) if (name.endsWith(".wasm") && glue.includes(name.replace(/^.*\//, ""))) referenced.push(name);
+// What a first visit downloads: the page's HTML and every asset it references (the JS glue
+// names the wasm it loads). Answers and widget modules are fetched on demand afterwards.
+function firstLoad(htmlFile) {
+  const html = readFileSync(join(dist, htmlFile), "utf8");
+  const files = new Set([htmlFile]);
+  const base = (html.match(/<base href="([^"]*)"/) || [, "/"])[1];
+  const local = (u) => u.replace(/^\/?/, "/").replace(base.replace(/^\/?/, "/"), "").replace(/^\//, "");
+  for (const m of html.matchAll(/(?:href|src)="([^"]+)"|from "\.\/([^"]+)"/g)) {
+    const p = local(m[1] ?? m[2]);
+    if (sizes.has(p)) files.add(p);
+  }
+  for (const f of [...files].filter((f) => f.endsWith(".js"))) {
+    const wasm = f.replace(/\.js$/, "_bg.wasm");
+    if (sizes.has(wasm)) files.add(wasm);
+  }
+  return [...files];
 }
-for (const [name] of sizes) if (name.endsWith(".wasm") && !referenced.includes(name)) referenced.push(name);
-const shell = ["index.html", ...new Set(referenced)];
 const sum = (files, key) => files.reduce((a, f) => a + (sizes.get(f)?.[key] ?? 0), 0);
+const shell = firstLoad("index.html");
+const widgetNames = [...sizes.keys()].filter((n) => /^widgets\/[^/]+\.js$/.test(n)).map((n) => n.slice(8, -3));
+const largestAnswer = bundles.length ? [bundles[0][0]] : [];
 
-const largestBundle = bundles.length ? [bundles[0][0]] : [];
-const pages = [
-  ["home, section, lab, embed", shell],
-  ["question page (+ its answer bundle, largest)", [...shell, ...largestBundle]],
-];
+const pages = [["home, section, question, lab (site shell)", shell], ["question page + its answer (largest)", [...shell, ...largestAnswer]]];
+for (const w of widgetNames) {
+  if (sizes.has(`embed/${w}/index.html`)) pages.push([`embed/${w} (widget module only)`, firstLoad(`embed/${w}/index.html`)]);
+}
 console.log("\nfirst-load transfer per page type:");
 let worst = 0;
 for (const [label, files] of pages) {
@@ -66,12 +72,18 @@ for (const [label, files] of pages) {
   worst = Math.max(worst, g);
   console.log(`  ${label.padEnd(48)} gzip ${kb(g).padStart(7)} KB   brotli ${kb(sum(files, "br")).padStart(7)} KB`);
 }
-console.log(`  largest first load (what the budget counts): ${kb(worst)} KB gzip; goal ≤ ${GOAL_KB} KB, budget ${BUDGET_KB} KB`);
+console.log("\nloaded on demand when a page shows the widget (after the page has rendered):");
+for (const w of widgetNames) {
+  const mod = [`widgets/${w}.js`, `widgets/${w}_bg.wasm`];
+  console.log(`  ${w.padEnd(30)} gzip ${kb(sum(mod, "gzip")).padStart(7)} KB   (shell + widget: ${kb(sum([...shell, ...mod], "gzip"))} KB)`);
+}
+console.log(`\nlargest first load (what the budget counts): ${kb(worst)} KB gzip; goal ≤ ${GOAL_KB} KB, budget ${BUDGET_KB} KB`);
 
 if (worst / 1024 > GOAL_KB || process.argv.includes("--report")) {
-  const wasm = shell.find((f) => f.endsWith(".wasm"));
-  console.log(`\nabove the goal: the wasm (${wasm}) is ${kb(sizes.get(wasm).gzip)} KB gzip of it.`);
-  console.log("  to see which functions and crates take the bytes: cargo install twiggy && twiggy top -n 30 " + join(dist, wasm));
+  for (const wasm of [...sizes.keys()].filter((f) => f.endsWith(".wasm")))
+    console.log(`  ${wasm}: ${kb(sizes.get(wasm).gzip)} KB gzip`);
+  console.log("  where the bytes go (names kept before wasm-opt): cargo install twiggy && twiggy top -n 30 target/wasm32-unknown-unknown/release/llm-explorables.wasm");
+  console.log("  (widget modules: target/wasm32-unknown-unknown/release/examples/<widget>.wasm)");
 }
 if (worst / 1024 > BUDGET_KB) {
   console.error(`FAIL: first load ${kb(worst)} KB gzip is over the ${BUDGET_KB} KB budget`);

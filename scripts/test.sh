@@ -9,7 +9,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --quiet -p llm-explorables -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --quiet -p llm-explorables -p explorables-widgets --lib --examples -- -D warnings
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace --quiet 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true

@@ -2,11 +2,18 @@
 
 use crate::catalogue::{question_index, section_index};
 use crate::dom::document;
-use crate::pages::{embed::EmbedPage, home::HomePage, lab::{LabPage, LabsPage}, not_found::NotFoundPage, question::QuestionPage, section::SectionPage};
+use crate::pages::{
+    embed::EmbedPage,
+    home::HomePage,
+    lab::{LabPage, LabsPage},
+    not_found::NotFoundPage,
+    question::QuestionPage,
+    section::SectionPage,
+};
 use crate::route::{Route, Router};
 use crate::ui::header::{SiteFooter, SiteHeader};
+use crate::ui::i18n::tr;
 use crate::ui::theme::ThemeState;
-use crate::widgets::WidgetEnv;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
@@ -19,37 +26,45 @@ pub fn App() -> impl IntoView {
     // Memos: a change of widget parameters in the query re-renders no page.
     let lang: Signal<Lang> = Memo::new(move |_| router.loc.with(|l| l.lang())).into();
     let route = Memo::new(move |_| router.loc.with(|l| l.route()));
-    let env = WidgetEnv { lang, theme: theme.0.into() };
     Effect::new(move |_| {
         if let Some(el) = document().document_element() {
-            let _ = el.set_attribute("lang", if lang.get() == Lang::Zh { "zh-CN" } else { "en" });
+            let _ = el.set_attribute(
+                "lang",
+                if lang.get() == Lang::Zh {
+                    "zh-CN"
+                } else {
+                    "en"
+                },
+            );
         }
     });
-    let page = move || {
-        let lang = env.lang;
-        match route.get() {
-            Route::Home => {
-                Effect::new(move |_| document().set_title(lang.get().pick("大模型面试 · 可交互讲解", "LLM Interview Explorables")));
-                view! { <HomePage lang /> }.into_any()
-            }
-            Route::Section(slug) => match section_index(&slug) {
-                Some(s) => view! { <SectionPage section=s lang /> }.into_any(),
-                None => view! { <NotFoundPage path=format!("s/{slug}") lang /> }.into_any(),
-            },
-            Route::Question(slug) => match question_index(&slug) {
-                Some(q) => view! { <QuestionPage question=q lang env /> }.into_any(),
-                None => view! { <NotFoundPage path=format!("q/{slug}") lang /> }.into_any(),
-            },
-            Route::Labs => view! { <LabsPage lang /> }.into_any(),
-            Route::Lab(w) => view! { <LabPage widget=w lang env /> }.into_any(),
-            Route::NotFound(p) => view! { <NotFoundPage path=p lang /> }.into_any(),
-            Route::Embed(_) => ().into_any(),
+    let page = move || match route.get() {
+        Route::Home => {
+            Effect::new(move |_| {
+                document().set_title(
+                    lang.get()
+                        .pick("大模型面试 · 可交互讲解", "LLM Interview Explorables"),
+                )
+            });
+            view! { <HomePage lang /> }.into_any()
         }
+        Route::Section(slug) => match section_index(&slug) {
+            Some(s) => view! { <SectionPage section=s lang /> }.into_any(),
+            None => view! { <NotFoundPage path=format!("s/{slug}") lang /> }.into_any(),
+        },
+        Route::Question(slug) => match question_index(&slug) {
+            Some(q) => view! { <QuestionPage question=q lang /> }.into_any(),
+            None => view! { <NotFoundPage path=format!("q/{slug}") lang /> }.into_any(),
+        },
+        Route::Labs => view! { <LabsPage lang /> }.into_any(),
+        Route::Lab(w) => view! { <LabPage widget=w lang /> }.into_any(),
+        Route::NotFound(p) => view! { <NotFoundPage path=p lang /> }.into_any(),
+        Route::Embed(_) => ().into_any(),
     };
     move || match route.get() {
-        Route::Embed(w) => view! { <EmbedPage widget=w lang env /> }.into_any(),
+        Route::Embed(w) => view! { <EmbedPage widget=w lang /> }.into_any(),
         _ => view! {
-            <a class="skip-link" href="#main">{move || lang.get().pick("跳到正文", "Skip to content")}</a>
+            <a class="skip-link" href="#main">{tr(lang, "跳到正文", "Skip to content")}</a>
             <SiteHeader lang />
             <main id="main" tabindex="-1">{page}</main>
             <SiteFooter lang />

@@ -65,7 +65,11 @@ pub fn question_index(slug: &str) -> Option<usize> {
 
 /// Direct sub-sections of section `s` (or the chapters, for `None`).
 pub fn children(s: Option<usize>) -> impl Iterator<Item = usize> {
-    SECTIONS.iter().enumerate().filter(move |(_, e)| e.parent == s).map(|(i, _)| i)
+    SECTIONS
+        .iter()
+        .enumerate()
+        .filter(move |(_, e)| e.parent == s)
+        .map(|(i, _)| i)
 }
 
 /// The chain of sections from the chapter down to `s`.

@@ -6,14 +6,16 @@
 pub mod app;
 pub mod catalogue;
 pub mod content;
-pub mod dom;
 pub mod pages;
 pub mod route;
 pub mod ui;
 pub mod widgets;
 
+/// Browser helpers shared with the widget modules.
+pub use explorables_widgets::dom;
+
 /// Installs the panic overlay and mounts the app on `<body>`.
 pub fn start() {
-    ui::panic::install();
+    explorables_widgets::panic::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -72,8 +72,17 @@ fn current_loc() -> Loc {
         .unwrap_or(&pathname)
         .trim_start_matches('/')
         .to_string();
-    let query = location.search().unwrap_or_default().trim_start_matches('?').to_string();
+    let query = location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_string();
     Loc { path, query }
+}
+
+/// The widget parameters in the address bar right now (a widget may have rewritten them).
+pub fn current_params() -> String {
+    current_loc().params_query()
 }
 
 /// The router's shared state, provided as context by the app.
@@ -87,28 +96,52 @@ impl Router {
     pub fn install() -> Router {
         let loc = RwSignal::new(current_loc());
         let on_pop = Closure::<dyn Fn()>::new(move || loc.set(current_loc()));
-        let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        let _ =
+            window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        // A widget on a lab page rewrote the query (see `explorables_widgets::host::sync_url`).
+        let _ = window().add_event_listener_with_callback(
+            explorables_widgets::host::PARAMS_EVENT,
+            on_pop.as_ref().unchecked_ref(),
+        );
         on_pop.forget();
 
         let router = Router { loc };
-        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            router.intercept(ev);
-        });
-        let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        let on_click =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                router.intercept(ev);
+            });
+        let _ =
+            document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         on_click.forget();
         router
     }
 
     fn intercept(self, ev: web_sys::MouseEvent) {
-        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
-        let Ok(Some(anchor)) = target.closest("a[href]") else { return };
-        let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
-        if !anchor.target().is_empty() || anchor.has_attribute("download") || anchor.has_attribute("data-external") {
+        let Ok(Some(anchor)) = target.closest("a[href]") else {
+            return;
+        };
+        let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() else {
+            return;
+        };
+        if !anchor.target().is_empty()
+            || anchor.has_attribute("download")
+            || anchor.has_attribute("data-external")
+        {
             return;
         }
         let origin = window().location().origin().unwrap_or_default();
@@ -124,7 +157,12 @@ impl Router {
             return;
         }
         ev.prevent_default();
-        self.push(&format!("{}{}{}", anchor.pathname(), anchor.search(), anchor.hash()));
+        self.push(&format!(
+            "{}{}{}",
+            anchor.pathname(),
+            anchor.search(),
+            anchor.hash()
+        ));
     }
 
     /// Navigates to an absolute path (with query) and scrolls to the top.
@@ -152,11 +190,20 @@ impl Router {
         if q == loc.query {
             return;
         }
-        let url = format!("{}{}{}{}", base_path(), loc.path, if q.is_empty() { "" } else { "?" }, q);
+        let url = format!(
+            "{}{}{}{}",
+            base_path(),
+            loc.path,
+            if q.is_empty() { "" } else { "?" },
+            q
+        );
         if let Ok(h) = window().history() {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
-        self.loc.set(Loc { path: loc.path, query: q });
+        self.loc.set(Loc {
+            path: loc.path,
+            query: q,
+        });
     }
 }
 
@@ -179,7 +226,13 @@ pub fn href_with(path: &str, lang: Lang, params: &str) -> String {
         q.push(params);
     }
     let q = q.join("&");
-    format!("{}{}{}{}", base_path(), path.trim_start_matches('/'), if q.is_empty() { "" } else { "?" }, q)
+    format!(
+        "{}{}{}{}",
+        base_path(),
+        path.trim_start_matches('/'),
+        if q.is_empty() { "" } else { "?" },
+        q
+    )
 }
 
 #[cfg(test)]
@@ -187,15 +240,24 @@ mod tests {
     use super::*;
 
     fn loc(path: &str, query: &str) -> Loc {
-        Loc { path: path.into(), query: query.into() }
+        Loc {
+            path: path.into(),
+            query: query.into(),
+        }
     }
 
     #[test]
     fn routes() {
         assert_eq!(loc("", "").route(), Route::Home);
-        assert_eq!(loc("q/bert-vs-gpt", "").route(), Route::Question("bert-vs-gpt".into()));
+        assert_eq!(
+            loc("q/bert-vs-gpt", "").route(),
+            Route::Question("bert-vs-gpt".into())
+        );
         assert_eq!(loc("s/llama/", "").route(), Route::Section("llama".into()));
-        assert_eq!(loc("embed/kv-cache", "").route(), Route::Embed("kv-cache".into()));
+        assert_eq!(
+            loc("embed/kv-cache", "").route(),
+            Route::Embed("kv-cache".into())
+        );
         assert_eq!(loc("lab", "").route(), Route::Labs);
         assert_eq!(loc("q/a/b", "").route(), Route::NotFound("q/a/b".into()));
     }

@@ -2,6 +2,7 @@
 
 use crate::catalogue::{self, children, QUESTIONS, SECTIONS};
 use crate::route::href;
+use crate::ui::i18n::tr;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
@@ -17,8 +18,8 @@ pub fn QuestionList(section: usize, lang: Signal<Lang>) -> impl IntoView {
                     <li class:answered=move || q.answered(lang.get())>
                         <a href=move || href(&format!("q/{}", q.slug), lang.get())>{move || q.title(lang.get())}</a>
                         <Show when=move || q.answered(lang.get())>
-                            <span class="badge" title=move || lang.get().pick("已有解答", "answered")>
-                                {move || lang.get().pick("已解答", "answered")}
+                            <span class="badge" title=tr(lang, "已有解答", "answered")>
+                                {tr(lang, "已解答", "answered")}
                             </span>
                         </Show>
                     </li>
@@ -51,13 +52,10 @@ pub fn HomePage(lang: Signal<Lang>) -> impl IntoView {
         <div class="home">
             <section class="hero">
                 <h1>{move || catalogue::title(lang.get())}</h1>
-                <p class="lead">{move || lang.get().pick(
-                    "大模型工程师面试常考题，每道题一页：先给能说出口的简答，再讲原理、追问与来源；难点配有在浏览器里实时计算的交互组件，可分享、可嵌入。",
-                    "The questions LLM engineers get asked in interviews, one page each: a short answer you can say aloud, then the mechanism, follow-ups and sources. The hard ideas come with live widgets computed in your browser — shareable and embeddable."
-                )}</p>
-                <p><a class="button" href=move || href("lab", lang.get())>{move || lang.get().pick("打开实验室 →", "Open the labs →")}</a></p>
+                <p class="lead">{tr(lang, "大模型工程师面试常考题，每道题一页：先给能说出口的简答，再讲原理、追问与来源；难点配有在浏览器里实时计算的交互组件，可分享、可嵌入。", "The questions LLM engineers get asked in interviews, one page each: a short answer you can say aloud, then the mechanism, follow-ups and sources. The hard ideas come with live widgets computed in your browser — shareable and embeddable.")}</p>
+                <p><a class="button" href=move || href("lab", lang.get())>{tr(lang, "打开实验室 →", "Open the labs →")}</a></p>
             </section>
-            <nav class="toc" aria-label=move || lang.get().pick("章节目录", "Chapters")>
+            <nav class="toc" aria-label=tr(lang, "章节目录", "Chapters")>
                 <ol class="chapter-index">
                     {chapters.iter().map(|&c| {
                         let s = &SECTIONS[c];

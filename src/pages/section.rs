@@ -3,14 +3,15 @@
 use crate::catalogue::{ancestry, children, SECTIONS};
 use crate::pages::home::{QuestionList, SectionTree};
 use crate::route::href;
+use crate::ui::i18n::tr;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn Breadcrumb(sections: Vec<usize>, lang: Signal<Lang>) -> impl IntoView {
     view! {
-        <nav class="breadcrumb" aria-label=move || lang.get().pick("位置", "Breadcrumb")>
-            <a href=move || href("", lang.get())>{move || lang.get().pick("首页", "Home")}</a>
+        <nav class="breadcrumb" aria-label=tr(lang, "位置", "Breadcrumb")>
+            <a href=move || href("", lang.get())>{tr(lang, "首页", "Home")}</a>
             {sections.into_iter().map(|i| {
                 let s = &SECTIONS[i];
                 view! { <span aria-hidden="true">" › "</span><a href=move || href(&format!("s/{}", s.slug), lang.get())>{move || s.title(lang.get())}</a> }

@@ -3,6 +3,7 @@
 use crate::catalogue;
 use crate::dom::base_path;
 use crate::route::{href, use_router};
+use crate::ui::i18n::tr;
 use crate::ui::theme::ThemeToggle;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
@@ -13,7 +14,11 @@ pub fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
     let router = use_router();
     let target = move || {
         let loc = router.loc.get();
-        let other = if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
+        let other = if lang.get() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
         let params = loc.params_query();
         let mut q = Vec::new();
         if other == Lang::En {
@@ -23,7 +28,13 @@ pub fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
             q.push(params);
         }
         let q = q.join("&");
-        format!("{}{}{}{}", base_path(), loc.path, if q.is_empty() { "" } else { "?" }, q)
+        format!(
+            "{}{}{}{}",
+            base_path(),
+            loc.path,
+            if q.is_empty() { "" } else { "?" },
+            q
+        )
     };
     view! {
         <a class="lang-switch" href=target data-testid="lang-switch"
@@ -40,11 +51,11 @@ pub fn SiteHeader(lang: Signal<Lang>) -> impl IntoView {
         <header class="site-header">
             <a class="brand" href=move || href("", lang.get())>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
-                {move || lang.get().pick("大模型面试 · 可交互讲解", "LLM Interview Explorables")}
+                {tr(lang, "大模型面试 · 可交互讲解", "LLM Interview Explorables")}
             </a>
-            <nav class="site-nav" aria-label=move || lang.get().pick("主导航", "Main")>
-                <a href=move || href("", lang.get())>{move || lang.get().pick("题目", "Questions")}</a>
-                <a href=move || href("lab", lang.get())>{move || lang.get().pick("实验室", "Labs")}</a>
+            <nav class="site-nav" aria-label=tr(lang, "主导航", "Main")>
+                <a href=move || href("", lang.get())>{tr(lang, "题目", "Questions")}</a>
+                <a href=move || href("lab", lang.get())>{tr(lang, "实验室", "Labs")}</a>
                 <LangSwitch lang />
                 <ThemeToggle lang />
             </nav>

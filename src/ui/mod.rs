@@ -1,7 +1,7 @@
-//! Shared UI pieces: the widget frame, share menu, language switch, theme, panic overlay.
+//! Site UI pieces: header and footer, language switch, theme toggle, panic overlay.
+//! (The widget frame and share menu live in `explorables-widgets`.)
 
-pub mod embed_height;
-pub mod frame;
 pub mod header;
-pub mod panic;
 pub mod theme;
+
+pub use explorables_widgets::i18n;

@@ -7,27 +7,17 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-fn system_theme() -> Theme {
-    let dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
-    }
-}
+use explorables_widgets::theme::system as system_theme;
+pub use explorables_widgets::theme::Theme;
 
 fn stored_theme() -> Option<Theme> {
-    let v = window().local_storage().ok().flatten()?.get_item("theme").ok().flatten()?;
+    let v = window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item("theme")
+        .ok()
+        .flatten()?;
     match v.as_str() {
         "dark" => Some(Theme::Dark),
         "light" => Some(Theme::Light),
@@ -37,7 +27,7 @@ fn stored_theme() -> Option<Theme> {
 
 fn apply(t: Theme) {
     if let Some(el) = document().document_element() {
-        let _ = el.set_attribute("data-theme", if t == Theme::Dark { "dark" } else { "light" });
+        let _ = el.set_attribute("data-theme", t.attr());
     }
 }
 
@@ -64,20 +54,17 @@ impl ThemeState {
     }
 
     pub fn toggle(self) {
-        let next = if self.0.get_untracked() == Theme::Dark { Theme::Light } else { Theme::Dark };
+        let next = if self.0.get_untracked() == Theme::Dark {
+            Theme::Light
+        } else {
+            Theme::Dark
+        };
         if let Ok(Some(s)) = window().local_storage() {
-            let _ = s.set_item("theme", if next == Theme::Dark { "dark" } else { "light" });
+            let _ = s.set_item("theme", next.attr());
         }
         apply(next);
         self.0.set(next);
     }
-}
-
-/// The theme signal, or a fixed light theme outside the app (tests).
-pub fn theme_signal() -> Signal<Theme> {
-    use_context::<ThemeState>()
-        .map(|t| t.0.into())
-        .unwrap_or_else(|| Signal::stored(Theme::Light))
 }
 
 #[component]

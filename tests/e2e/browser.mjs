@@ -21,12 +21,17 @@ export async function openPage(browser, { width = 1200, height = 900, reducedMot
   const context = await browser.newContext({ viewport: { width, height }, reducedMotion });
   const page = await context.newPage();
   const errors = [];
+  // A static host answers a deep link with 404.html and status 404; that is expected for
+  // documents (pages and iframes), never for assets.
+  const documents404 = new Set();
+  page.on("response", (r) => {
+    if (r.status() === 404 && r.request().resourceType() === "document") documents404.add(r.url());
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     const loc = m.location()?.url ?? "";
-    // A static host answers a deep link with 404.html and status 404; that is expected.
-    if (/status of 404/.test(m.text()) && loc === page.url()) return;
+    if (/status of 404/.test(m.text()) && documents404.has(loc)) return;
     errors.push(`console: ${m.text()} @ ${loc}`);
   });
   return { page, errors, context };

@@ -133,7 +133,7 @@ test("an unknown slug shows the not-found page with a link home", async () => {
 });
 
 test("the embed route has no chrome, explains unknown widgets and posts its height", async () => {
-  const parent = `<!doctype html><title>p</title><iframe id="f" src="/embed/no-such-widget"></iframe>
+  const parent = `<!doctype html><title>p</title><link rel="icon" href="data:,"><iframe id="f" src="/embed/no-such-widget"></iframe>
     <script>window.heights=[];addEventListener("message",e=>{if(e.data&&e.data.type==="llm-explorables:height")heights.push(e.data.height)})</script>`;
   const host = await serve("dist", "/", { "/parent.html": parent });
   const { page, errors, context } = await openPage(browser);

@@ -95,8 +95,12 @@ fn kind_of(line: &SeedLine) -> &'static str {
 fn valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 60
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Joins the seed with the titles table, checking every row.
@@ -126,20 +130,33 @@ pub fn build(seed: &str, titles_tsv: &str) -> Result<Catalogue, CatalogueError> 
     for (i, (line, row)) in lines.iter().zip(&rows).enumerate() {
         let at = || format!("titles.tsv data row {}", i + 1);
         let [kind, slug, zh, en] = row[..] else {
-            return Err(CatalogueError(format!("{}: expected 4 tab-separated fields", at())));
+            return Err(CatalogueError(format!(
+                "{}: expected 4 tab-separated fields",
+                at()
+            )));
         };
         let (kind, slug, zh, en) = (kind.trim(), slug.trim(), zh.trim(), en.trim());
         if kind != kind_of(line) {
-            return Err(CatalogueError(format!("{}: kind {kind:?}, seed says {:?}", at(), kind_of(line))));
+            return Err(CatalogueError(format!(
+                "{}: kind {kind:?}, seed says {:?}",
+                at(),
+                kind_of(line)
+            )));
         }
         let seed_text = match line {
             SeedLine::Heading { text, .. } | SeedLine::Item { text } => text,
         };
         if zh != seed_text {
-            return Err(CatalogueError(format!("{}: zh {zh:?} differs from seed {seed_text:?}", at())));
+            return Err(CatalogueError(format!(
+                "{}: zh {zh:?} differs from seed {seed_text:?}",
+                at()
+            )));
         }
         if en.is_empty() {
-            return Err(CatalogueError(format!("{}: missing English title for {zh:?}", at())));
+            return Err(CatalogueError(format!(
+                "{}: missing English title for {zh:?}",
+                at()
+            )));
         }
         if !valid_slug(slug) {
             return Err(CatalogueError(format!("{}: invalid slug {slug:?}", at())));

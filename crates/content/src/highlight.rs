@@ -39,7 +39,9 @@ const RUST: Syntax = Syntax {
     line_comment: &["//"],
 };
 const SHELL: Syntax = Syntax {
-    keywords: &["if", "then", "fi", "for", "do", "done", "export", "cd", "echo"],
+    keywords: &[
+        "if", "then", "fi", "for", "do", "done", "export", "cd", "echo",
+    ],
     line_comment: &["#"],
 };
 
@@ -72,8 +74,15 @@ pub fn highlight(code: &str, lang: &str) -> String {
         let c = chars[i];
         let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
         if syn.line_comment.iter().any(|p| rest.starts_with(p)) {
-            let end = chars[i..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| i + p);
-            span(&mut out, "comment", &chars[i..end].iter().collect::<String>());
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(chars.len(), |p| i + p);
+            span(
+                &mut out,
+                "comment",
+                &chars[i..end].iter().collect::<String>(),
+            );
             i = end;
         } else if c == '"' || c == '\'' {
             let mut j = i + 1;
@@ -84,11 +93,17 @@ pub fn highlight(code: &str, lang: &str) -> String {
                 j += 1;
             }
             let end = (j + 1).min(chars.len());
-            span(&mut out, "string", &chars[i..end].iter().collect::<String>());
+            span(
+                &mut out,
+                "string",
+                &chars[i..end].iter().collect::<String>(),
+            );
             i = end;
         } else if c.is_ascii_digit() {
             let mut j = i;
-            while j < chars.len() && (chars[j].is_ascii_alphanumeric() || chars[j] == '.' || chars[j] == '_') {
+            while j < chars.len()
+                && (chars[j].is_ascii_alphanumeric() || chars[j] == '.' || chars[j] == '_')
+            {
                 j += 1;
             }
             span(&mut out, "number", &chars[i..j].iter().collect::<String>());
@@ -136,7 +151,11 @@ mod tests {
 
     #[test]
     fn highlighting_never_loses_text() {
-        for src in ["x = 'unterminated", "// c\nlet a = \"\\\"\";", "a\u{4e2d}b # 注释"] {
+        for src in [
+            "x = 'unterminated",
+            "// c\nlet a = \"\\\"\";",
+            "a\u{4e2d}b # 注释",
+        ] {
             for lang in ["python", "rust", "bash"] {
                 let h = highlight(src, lang);
                 let stripped = strip_tags(&h);

@@ -31,7 +31,12 @@ impl std::fmt::Display for RenderError {
 pub fn required_sections(lang: Lang) -> [&'static str; 4] {
     match lang {
         Lang::Zh => ["简答", "详解", "追问与陷阱", "参考来源"],
-        Lang::En => ["Short answer", "How it works", "Follow-ups and traps", "Sources"],
+        Lang::En => [
+            "Short answer",
+            "How it works",
+            "Follow-ups and traps",
+            "Sources",
+        ],
     }
 }
 
@@ -45,7 +50,9 @@ pub fn check_structure(md: &str, lang: Lang) -> Result<(), RenderError> {
     let names: Vec<&str> = heads.iter().map(|(_, h)| *h).collect();
     let want = required_sections(lang);
     if names != want {
-        return Err(RenderError(format!("sections are {names:?}, expected {want:?}")));
+        return Err(RenderError(format!(
+            "sections are {names:?}, expected {want:?}"
+        )));
     }
     let lines: Vec<&str> = md.lines().collect();
     for (k, (start, name)) in heads.iter().enumerate() {
@@ -74,7 +81,9 @@ pub fn expand_model_values(md: &str) -> Result<String, RenderError> {
             return Err(RenderError(format!("malformed directive {{{{{inner}}}}}")));
         };
         let Some(value) = explorables_core::models::field(id, field) else {
-            return Err(RenderError(format!("no value for {{{{{inner}}}}} in data/models.toml")));
+            return Err(RenderError(format!(
+                "no value for {{{{{inner}}}}} in data/models.toml"
+            )));
         };
         out.push_str(&value);
         rest = &after[end + 2..];
@@ -90,7 +99,11 @@ fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
         return Err(RenderError(format!("LaTeX error in {latex:?}: {e}")));
     }
     let config = RenderConfig {
-        display_mode: if display { DisplayMode::Block } else { DisplayMode::Inline },
+        display_mode: if display {
+            DisplayMode::Block
+        } else {
+            DisplayMode::Inline
+        },
         ..Default::default()
     };
     let mut out = String::new();
@@ -102,14 +115,18 @@ fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
 /// Parses `widget NAME k=v k=v` into the slot HTML.
 fn widget_slot(info: &str) -> Result<String, RenderError> {
     let mut words = info.split_whitespace().skip(1);
-    let name = words.next().ok_or_else(|| RenderError("widget directive without a name".into()))?;
+    let name = words
+        .next()
+        .ok_or_else(|| RenderError("widget directive without a name".into()))?;
     if explorables_core::widgets::find(name).is_none() {
         return Err(RenderError(format!("unknown widget {name:?}")));
     }
     let mut pairs = Vec::new();
     for w in words {
         let Some((k, v)) = w.split_once('=') else {
-            return Err(RenderError(format!("widget parameter {w:?} is not key=value")));
+            return Err(RenderError(format!(
+                "widget parameter {w:?} is not key=value"
+            )));
         };
         pairs.push((k, v.to_string()));
     }
@@ -155,7 +172,9 @@ pub fn render(md: &str) -> Result<String, RenderError> {
                 events.push(Event::Html(CowStr::from(html)));
             }
             (Some(_), _) => {}
-            (None, Event::InlineMath(t)) => events.push(Event::InlineHtml(mathml(&t, false)?.into())),
+            (None, Event::InlineMath(t)) => {
+                events.push(Event::InlineHtml(mathml(&t, false)?.into()))
+            }
             (None, Event::DisplayMath(t)) => events.push(Event::Html(mathml(&t, true)?.into())),
             (None, Event::Html(h)) | (None, Event::InlineHtml(h)) => {
                 // Answers are ours, but raw HTML would bypass every check above: show it as text.
@@ -224,7 +243,10 @@ mod tests {
 
     #[test]
     fn model_directive_requires_known_values() {
-        assert_eq!(expand_model_values("no directives").unwrap(), "no directives");
+        assert_eq!(
+            expand_model_values("no directives").unwrap(),
+            "no directives"
+        );
         assert!(expand_model_values("{{model:nope/nope:layers}}").is_err());
         assert!(expand_model_values("{{model:broken").is_err());
     }

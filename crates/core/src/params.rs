@@ -35,7 +35,11 @@ impl fmt::Display for Notice {
             NoticeKind::Clamped => "is out of range",
             NoticeKind::Unknown => "is unknown",
         };
-        write!(f, "{}={} {}; using {}", self.param, self.given, why, self.used)
+        write!(
+            f,
+            "{}={} {}; using {}",
+            self.param, self.given, why, self.used
+        )
     }
 }
 
@@ -47,7 +51,10 @@ impl Notice {
             NoticeKind::Clamped => "超出范围",
             NoticeKind::Unknown => "未知",
         };
-        format!("{}={} {}，已改用 {}", self.param, self.given, why, self.used)
+        format!(
+            "{}={} {}，已改用 {}",
+            self.param, self.given, why, self.used
+        )
     }
 }
 
@@ -279,7 +286,12 @@ mod tests {
 
     #[test]
     fn choice_rejects_markup() {
-        let (v, n) = parse_choice("preset", Some("<script>"), &["causal", "bidirectional"], "causal");
+        let (v, n) = parse_choice(
+            "preset",
+            Some("<script>"),
+            &["causal", "bidirectional"],
+            "causal",
+        );
         assert_eq!(v, "causal");
         assert_eq!(n.unwrap().kind, NoticeKind::Unknown);
     }

@@ -11,11 +11,31 @@ pub struct WidgetInfo {
 
 /// Every widget a page or an embed may name.
 pub const WIDGETS: &[WidgetInfo] = &[
-    WidgetInfo { name: "attention-mask", zh: "注意力掩码实验室", en: "Attention-mask lab" },
-    WidgetInfo { name: "kv-cache", zh: "KV 缓存实验室", en: "KV-cache lab" },
-    WidgetInfo { name: "moe", zh: "MoE 路由实验室", en: "MoE routing lab" },
-    WidgetInfo { name: "norm-placement", zh: "归一化位置探索", en: "Norm placement explorer" },
-    WidgetInfo { name: "positional-encoding", zh: "位置编码探索", en: "Positional encoding explorer" },
+    WidgetInfo {
+        name: "attention-mask",
+        zh: "注意力掩码实验室",
+        en: "Attention-mask lab",
+    },
+    WidgetInfo {
+        name: "kv-cache",
+        zh: "KV 缓存实验室",
+        en: "KV-cache lab",
+    },
+    WidgetInfo {
+        name: "moe",
+        zh: "MoE 路由实验室",
+        en: "MoE routing lab",
+    },
+    WidgetInfo {
+        name: "norm-placement",
+        zh: "归一化位置探索",
+        en: "Norm placement explorer",
+    },
+    WidgetInfo {
+        name: "positional-encoding",
+        zh: "位置编码探索",
+        en: "Positional encoding explorer",
+    },
 ];
 
 /// Looks a widget up by its URL name.

@@ -1,11 +1,15 @@
-//! Writes the answer bundles into a folder (Trunk's staging dir in a build):
-//! `build-content <out_dir>` → `<out_dir>/content/<lang>/<section>.json`.
+//! Writes the rendered answers into a folder (Trunk's staging dir in a build):
+//! `build-content <out_dir>` → `<out_dir>/content/<lang>/<slug>.html`, and copies
+//! `index.html` to `404.html` so static hosts serve the app for deep links.
 
 use explorables_content::{catalogue::Catalogue, content_dir, emit};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let Some(out) = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok()) else {
+    let Some(out) = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+    else {
         eprintln!("usage: build-content <out_dir>   (or set TRUNK_STAGING_DIR)");
         return ExitCode::FAILURE;
     };
@@ -13,19 +17,24 @@ fn main() -> ExitCode {
         let cat = Catalogue::load().map_err(|e| e.to_string())?;
         let answers = emit::Answers::load(&content_dir(), &cat)?;
         let html = emit::render_all(&answers).map_err(|errs| errs.join("\n"))?;
-        let bundles = emit::bundles(&cat, &html);
-        for (rel, json) in &bundles {
+        let files = emit::answer_files(&html);
+        for (rel, body) in &files {
             let path = std::path::Path::new(&out).join(rel);
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
-            std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
         }
-        Ok(bundles.len())
+        let index = std::path::Path::new(&out).join("index.html");
+        if index.exists() {
+            std::fs::copy(&index, index.with_file_name("404.html"))
+                .map_err(|e| format!("404.html: {e}"))?;
+        }
+        Ok(files.len())
     })();
     match result {
         Ok(n) => {
-            println!("build-content: wrote {n} answer bundles to {out}/content");
+            println!("build-content: wrote {n} answers to {out}/content");
             ExitCode::SUCCESS
         }
         Err(e) => {

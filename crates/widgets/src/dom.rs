@@ -1,0 +1,90 @@
+//! Small browser helpers (window, document, base path, clipboard, CSS variables).
+
+use wasm_bindgen::JsCast;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// The path the site is served under, with leading and trailing `/` (`/` or `/some/path/`).
+///
+/// Trunk writes `--public-url` into `<base href>`; static embed pages carry the same base.
+pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = {
+            let uri = document().base_uri().ok().flatten().unwrap_or_default();
+            let path = web_sys::Url::new(&uri).map(|u| u.pathname()).unwrap_or_else(|_| "/".into());
+            let mut p = if path.ends_with('/') { path } else {
+                // A base without a trailing slash points at a file: keep its folder.
+                path.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_else(|| "/".into())
+            };
+            if !p.starts_with('/') { p.insert(0, '/'); }
+            p
+        };
+    }
+    BASE.with(Clone::clone)
+}
+
+/// The site's origin + base, for links that leave the page (share links, iframe snippets).
+pub fn absolute_base() -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", base_path())
+}
+
+/// Reads a CSS custom property from `<html>` (theme colours for canvases).
+pub fn css_var(name: &str) -> String {
+    let el = document().document_element();
+    el.and_then(|el| window().get_computed_style(&el).ok().flatten())
+        .and_then(|st| st.get_property_value(name).ok())
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Parses `#rrggbb` into RGB (anything else → `fallback`).
+pub fn parse_hex_color(s: &str, fallback: [u8; 3]) -> [u8; 3] {
+    let h = s.trim().trim_start_matches('#');
+    if h.len() != 6 || !h.is_ascii() {
+        return fallback;
+    }
+    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    match (p(0), p(2), p(4)) {
+        (Some(r), Some(g), Some(b)) => [r, g, b],
+        _ => fallback,
+    }
+}
+
+/// Copies text to the clipboard (best effort; the text is also visible to select by hand).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+pub fn device_pixel_ratio() -> f64 {
+    let r = window().device_pixel_ratio();
+    if r.is_finite() && r > 0.0 {
+        r.min(4.0)
+    } else {
+        1.0
+    }
+}
+
+pub fn html_element(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    el.clone().dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours() {
+        assert_eq!(parse_hex_color("#2563eb", [0; 3]), [0x25, 0x63, 0xeb]);
+        assert_eq!(parse_hex_color(" #FFFFFF ", [0; 3]), [255, 255, 255]);
+        assert_eq!(parse_hex_color("rgb(1,2,3)", [9; 3]), [9; 3]);
+        assert_eq!(parse_hex_color("#zzzzzz", [9; 3]), [9; 3]);
+        assert_eq!(parse_hex_color("#ééé", [9; 3]), [9; 3]);
+    }
+}

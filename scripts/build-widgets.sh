@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: builds every widget module (crates/widgets/examples/*.rs) into
+# <staging>/widgets/<name>.js + <name>_bg.wasm, and writes a light static embed page per widget
+# at <staging>/embed/<name>/index.html (the widget module only, without the site shell).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-${TRUNK_STAGING_DIR:?run from trunk or pass the output folder}}"
+profile="${TRUNK_PROFILE:-debug}"
+public_url="${TRUNK_PUBLIC_URL:-/}"
+target_dir="${CARGO_TARGET_DIR:-target}"
+flags=()
+[ "$profile" = release ] && flags=(--release)
+
+cargo build --quiet "${flags[@]}" --target wasm32-unknown-unknown -p explorables-widgets --examples
+mkdir -p "$out/widgets"
+# The stylesheet links Trunk wrote into the page (hashed names), reused by the embed pages.
+css_links=$(grep -o '<link rel="stylesheet"[^>]*>' "$out/index.html" || true)
+
+for src in crates/widgets/examples/*.rs; do
+  file=$(basename "$src" .rs)            # attention_mask
+  name=${file//_/-}                      # attention-mask
+  wasm="$target_dir/wasm32-unknown-unknown/$profile/examples/$file.wasm"
+  [ -f "$wasm" ] || wasm="$target_dir/wasm32-unknown-unknown/$profile/examples/$name.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/widgets" --out-name "$name" "$wasm"
+  if [ "$profile" = release ]; then
+    wasm-opt -Oz "$out/widgets/${name}_bg.wasm" -o "$out/widgets/${name}_bg.wasm.opt"
+    mv "$out/widgets/${name}_bg.wasm.opt" "$out/widgets/${name}_bg.wasm"
+  fi
+  mkdir -p "$out/embed/$name"
+  sed -e "s|__NAME__|$name|g" -e "s|__BASE__|$public_url|g" scripts/embed-template.html |
+    awk -v css="$css_links" '{ if ($0 ~ /__CSS__/) print css; else print }' > "$out/embed/$name/index.html"
+done
+echo "build-widgets: $(ls "$out/widgets" | grep -c '\.js$') widget modules ($profile)"
