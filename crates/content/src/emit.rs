@@ -12,29 +12,6 @@ use std::path::Path;
 
 pub const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
-/// Escapes a string as a JSON string literal (with quotes).
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Keeps a bundle safe to inline anywhere.
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The Markdown source of every answer, read from `content/<lang>/<slug>.md`.
 #[derive(Default)]
 pub struct Answers {
@@ -153,15 +130,4 @@ pub fn index_rust(cat: &Catalogue, answers: &Answers) -> String {
     }
     let _ = writeln!(s, "];");
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_escaping() {
-        assert_eq!(json_string("a\"b\\c\n<"), "\"a\\\"b\\\\c\\n\\u003c\"");
-        assert_eq!(json_string("\u{1}"), "\"\\u0001\"");
-    }
 }

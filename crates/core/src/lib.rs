@@ -1,6 +1,7 @@
 //! Pure model math behind the widgets. No web dependencies: everything here is a plain
 //! function of its inputs and is tested natively (`cargo test -p explorables-core`).
 
+pub mod json;
 pub mod kv;
 pub mod lang;
 pub mod mask;

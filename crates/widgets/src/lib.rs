@@ -13,6 +13,7 @@ pub mod frame;
 pub mod host;
 pub mod i18n;
 pub mod kv_cache;
+pub mod moe;
 pub mod panic;
 pub mod theme;
 

@@ -25,27 +25,7 @@ impl fmt::Display for ExportTooLarge {
 
 impl std::error::Error for ExportTooLarge {}
 
-/// Appends `s` as a JSON string literal (quotes, backslashes and control characters escaped;
-/// U+2028/U+2029 too, so the output is also safe inside JavaScript).
-pub(crate) fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
+use crate::json::push_string as push_json_string;
 
 fn push_labels(out: &mut String, labels: &[String]) {
     out.push('[');

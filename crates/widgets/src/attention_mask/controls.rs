@@ -38,7 +38,7 @@ fn IntField(
                 on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).parse::<u32>() { on_set.run(v) }
                 } />
-            <input type="number" class="num" prop:min=min prop:max=max prop:value=move || value.get().to_string()
+            <input type="number" class="num" data-control=param prop:min=min prop:max=max prop:value=move || value.get().to_string()
                 aria-label=label
                 on:change=move |ev| {
                     let raw = event_target_value(&ev);
