@@ -12,3 +12,4 @@ echo
 echo "== native Rust costs (release)"
 cargo run --quiet --release -p explorables-core --example mask_pool_bench
 cargo run --quiet --release -p explorables-core --example moe_step_bench
+cargo run --quiet --release -p explorables-core --example norm_bench

@@ -13,7 +13,13 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The widgets built as modules in this version (the rest of [`WIDGETS`] are announced).
 pub fn implemented() -> &'static [&'static str] {
-    &["attention-mask", "kv-cache", "moe"]
+    &[
+        "attention-mask",
+        "kv-cache",
+        "moe",
+        "norm-placement",
+        "positional-encoding",
+    ]
 }
 
 fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {

@@ -58,13 +58,58 @@ async function inputLatency(path, ready, selector, values, event = "change") {
       const t0 = performance.now();
       el.value = String(v);
       el.dispatchEvent(new Event(event, { bubbles: true }));
-      return (await window.__afterframe()) - t0;
+      // A task queued now runs after the microtasks where the reactive effects do their work.
+      const handled = await new Promise((resolve) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+      return [(await window.__afterframe()) - t0, handled];
     }, { selector, v, event }));
   }
   await context.close();
-  return stats(times);
+  return { ...stats(times.map((t) => t[0])), handler: stats(times.map((t) => t[1])).median };
 }
 
+/**
+ * Frame times while the MoE lab plays: requestAnimationFrame deltas over `seconds`, plus the
+ * time the page spends in one "step" click (the wasm routing step and its re-render).
+ */
+async function moeAnimation(query, seconds) {
+  const { page, context } = await newPage();
+  await page.goto(`${site.url}embed/moe?${query}`);
+  await page.waitForSelector("output[data-key=step]", { timeout: 30000 });
+  const step = await page.evaluate(async () => {
+    const button = document.querySelector("button[data-action=step]");
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      button.click();
+      times.push((await window.__afterframe()) - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[5];
+  });
+  await page.click("button[data-action=play]");
+  const frames = await page.evaluate((ms) => new Promise((resolve) => {
+    const deltas = [];
+    let last = performance.now();
+    const end = last + ms;
+    const tick = (t) => {
+      deltas.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(tick); else resolve(deltas);
+    };
+    requestAnimationFrame(tick);
+  }), seconds * 1000);
+  const stepsDone = Number(await page.getAttribute("output[data-key=step]", "data-value"));
+  await context.close();
+  const slow = frames.filter((d) => d > 20).length;
+  return { ...stats(frames), frames: frames.length, slowPct: (100 * slow) / frames.length, step, stepsDone };
+}
+
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? "");
+const want = (label) => ONLY.test(label);
 const f = (x) => (x == null ? "—" : x.toFixed(1));
 for (const [label, path, sel] of [
   ["plain static HTML page", "plain.html", "#h"],
@@ -72,20 +117,39 @@ for (const [label, path, sel] of [
   ["question (answer)", "q/gpt3-vs-gpt2", "[data-testid=answer] h2"],
   ["embed attention-mask", "embed/attention-mask?n=512", "canvas.mask-canvas"],
   ["embed kv-cache", "embed/kv-cache", "output[data-key=kv-bytes]"],
+  ["embed moe", "embed/moe", "output[data-key=step]"],
 ]) {
+  if (!want(`first render: ${label}`)) continue;
   const r = await firstRender(path, sel);
-  rows.push([`first render: ${label}`, r.median, r.p95, r.memory == null ? "—" : `${(r.memory / 1048576).toFixed(1)} MiB`]);
+  rows.push([`first render: ${label}`, r.median, r.p95, null, r.memory == null ? "—" : `${(r.memory / 1048576).toFixed(1)} MiB`]);
 }
-rows.push(["input→frame: plain page", ...Object.values(await inputLatency("plain.html", "#h", "#i", [1, 2, 3])), ""]);
+const latency = async (label, ...args) => {
+  if (!want(label)) return;
+  const r = await inputLatency(...args);
+  rows.push([label, r.median, r.p95, r.handler, ""]);
+};
+await latency("input→frame: plain page", "plain.html", "#h", "#i", [1, 2, 3]);
 for (const n of [512, 4096, 8192]) {
-  const r = await inputLatency(`embed/attention-mask?preset=sliding-window&n=${n}`, "canvas.mask-canvas", "input[data-control=window]", [n / 8, n / 4, n / 2].map(Math.round));
-  rows.push([`input→frame: mask window, n=${n}`, r.median, r.p95, ""]);
+  await latency(`input→frame: mask window, n=${n}`, `embed/attention-mask?preset=sliding-window&n=${n}`, "canvas.mask-canvas",
+    "input[data-control=window]", [n / 8, n / 4, n / 2].map(Math.round));
 }
 const four = "model=meta-llama/Llama-3.1-8B&compare=deepseek-ai/DeepSeek-V3,google/gemma-3-27b-pt,mistralai/Mistral-7B-v0.1";
-const kv = await inputLatency(`embed/kv-cache?${four}`, "output[data-key=kv-bytes]", "input[data-control=ctx-slider]", [200, 500, 800, 950], "input");
-rows.push(["input→frame: kv chart, 4 models", kv.median, kv.p95, ""]);
+await latency("input→frame: kv chart, 4 models", `embed/kv-cache?${four}`, "output[data-key=kv-bytes]", "input[data-control=ctx-slider]", [200, 500, 800, 950], "input");
 
-console.log(`\n${"measurement".padEnd(44)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)}  wasm memory`);
-for (const [name, med, p95, mem] of rows) console.log(`${name.padEnd(44)} ${f(med).padStart(10)} ${f(p95).padStart(10)}  ${mem}`);
+let moe = null;
+if (want("moe animation")) {
+  moe = await moeAnimation("preset=deepseek-v3&tokens=64&seed=1&balance=bias", 5);
+  rows.push(["moe step click→frame (256 experts × 64 tokens)", moe.step, null, null, ""]);
+  rows.push(["moe animation frame time (256 × 64)", moe.median, moe.p95, null, ""]);
+}
+
+console.log(`\n${"measurement".padEnd(48)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"work ms".padStart(11)}  wasm memory`);
+for (const [name, med, p95, handler, mem] of rows) {
+  console.log(`${name.padEnd(48)} ${f(med).padStart(10)} ${f(p95).padStart(10)} ${f(handler).padStart(11)}  ${mem}`);
+}
+console.log("\nwork ms: median time from the input event until its reactive updates (Rust, DOM writes, canvas) are done, before the browser's layout, paint and frame.");
+if (moe) {
+  console.log(`moe animation: ${moe.frames} frames in 5 s, ${moe.slowPct.toFixed(2)} % over 20 ms (goal < 2 %), ${moe.stepsDone} routing steps done.`);
+}
 await browser.close();
 site.close();

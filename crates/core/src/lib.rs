@@ -7,5 +7,7 @@ pub mod lang;
 pub mod mask;
 pub mod models;
 pub mod moe;
+pub mod norm;
 pub mod params;
+pub mod posenc;
 pub mod widgets;

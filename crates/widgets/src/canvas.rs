@@ -38,17 +38,22 @@ pub fn css_color(rgb: [u8; 3]) -> String {
 
 /// Fills an RGBA buffer from coverage values in [0, 1], blending `off` → `on`.
 pub fn coverage_to_rgba(coverage: &[f32], on: [u8; 3], off: [u8; 3]) -> Vec<u8> {
-    let mut px = Vec::with_capacity(coverage.len() * 4);
-    for &c in coverage {
+    // 256 shades computed once; each pixel is then a table lookup (no per-byte float maths).
+    let lut: Vec<[u8; 4]> = (0..=255u32)
+        .map(|i| {
+            let t = i as f32 / 255.0;
+            let mix = |c: usize| (off[c] as f32 + (on[c] as f32 - off[c] as f32) * t + 0.5) as u8;
+            [mix(0), mix(1), mix(2), 255]
+        })
+        .collect();
+    let mut px = vec![0u8; coverage.len() * 4];
+    for (out, &c) in px.chunks_exact_mut(4).zip(coverage) {
         let t = if c.is_finite() {
             c.clamp(0.0, 1.0)
         } else {
             0.0
         };
-        for i in 0..3 {
-            px.push((off[i] as f32 + (on[i] as f32 - off[i] as f32) * t).round() as u8);
-        }
-        px.push(255);
+        out.copy_from_slice(&lut[(t * 255.0 + 0.5) as usize]);
     }
     px
 }

@@ -10,7 +10,7 @@ use explorables_core::lang::Lang;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where a widget is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,8 +36,46 @@ pub type Factory = fn(String, WidgetEnv, Option<Callback<String>>) -> AnyView;
 /// The event a page listens for to learn that a widget rewrote the address bar.
 pub const PARAMS_EVENT: &str = "llm-explorables:params";
 
-/// Writes the widget state into the address bar (keeping `lang`), without a history entry.
+thread_local! {
+    /// The newest (path, state) waiting to be written to the address bar, if a write is scheduled.
+    static PENDING_URL: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// How long the address bar may lag behind the widget. `history.replaceState` costs several
+/// milliseconds per call in Chromium, too much to pay on every slider step while dragging.
+const URL_SYNC_DELAY_MS: i32 = 120;
+
+/// Writes the widget state into the address bar soon, coalescing rapid changes into one write.
 pub fn sync_url(params: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    let pending = (path, params.to_string());
+    let scheduled = PENDING_URL.with(|p| p.borrow_mut().replace(pending).is_some());
+    if scheduled {
+        return;
+    }
+    let flush = wasm_bindgen::closure::Closure::once_into_js(flush_url);
+    let ok = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            flush.unchecked_ref(),
+            URL_SYNC_DELAY_MS,
+        )
+        .is_ok();
+    if !ok {
+        flush_url();
+    }
+}
+
+/// Writes the pending state, unless the page has moved on to another path meanwhile.
+fn flush_url() {
+    if let Some((path, q)) = PENDING_URL.with(|p| p.borrow_mut().take()) {
+        if window().location().pathname().ok().as_deref() == Some(path.as_str()) {
+            write_url(&q);
+        }
+    }
+}
+
+/// Writes the widget state into the address bar (keeping `lang`), without a history entry.
+fn write_url(params: &str) {
     let loc = window().location();
     let search = loc.search().unwrap_or_default();
     let lang_en = explorables_core::params::parse_query(&search)

@@ -14,7 +14,9 @@ pub mod host;
 pub mod i18n;
 pub mod kv_cache;
 pub mod moe;
+pub mod norm_placement;
 pub mod panic;
+pub mod positional_encoding;
 pub mod theme;
 
 use explorables_core::lang::Lang;

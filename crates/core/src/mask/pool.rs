@@ -28,26 +28,55 @@ impl Mask {
             return Vec::new();
         }
         let cols: Vec<(u32, u32)> = (0..width).map(|x| bounds(x, width, self.n_keys)).collect();
-        let mut out = Vec::with_capacity(width as usize * height as usize);
-        let mut acc = vec![0f64; width as usize];
-        for y in 0..height {
+        let mut out = vec![0f32; width as usize * height as usize];
+        // Per pixel row: partial columns add their fraction to `acc`; runs of fully covered
+        // columns go into the difference array `diff`, summed once per row. This keeps the
+        // cost per sampled query row at O(spans × log width), not O(width).
+        let mut acc = vec![0f32; width as usize];
+        let mut diff = vec![0i32; width as usize + 1];
+        for (y, row_out) in (0..height).zip(out.chunks_exact_mut(width as usize)) {
             let (q0, q1) = bounds(y, height, self.n);
             let len = q1 - q0;
             let samples = len.min(POOL_SAMPLES);
             acc.iter_mut().for_each(|a| *a = 0.0);
+            diff.iter_mut().for_each(|d| *d = 0);
             for j in 0..samples {
                 // Midpoints of `samples` equal strata of q0..q1 (all rows when len ≤ samples).
                 let q = q0 + ((2 * j as u64 + 1) * len as u64 / (2 * samples as u64)) as u32;
-                let row = self.row(q);
-                for (a, &(k0, k1)) in acc.iter_mut().zip(&cols) {
-                    *a += row.count_in(k0, k1) as f64 / (k1 - k0) as f64;
+                for span in self.row(q).iter() {
+                    add_span(&cols, span.start, span.end, &mut acc, &mut diff);
                 }
             }
-            out.extend(
-                acc.iter()
-                    .map(|&a| ((a / samples as f64) as f32).clamp(0.0, 1.0)),
-            );
+            let inv = 1.0 / samples as f32;
+            let mut full = 0i32;
+            for ((o, &a), &d) in row_out.iter_mut().zip(&acc).zip(&diff) {
+                full += d;
+                *o = ((a + full as f32) * inv).clamp(0.0, 1.0);
+            }
         }
         out
+    }
+}
+
+/// Adds the key span `a..b` to one sampled row. Columns are monotone in both bounds, so only
+/// the first and last columns it touches can be partly covered; the ones between are full.
+fn add_span(cols: &[(u32, u32)], a: u32, b: u32, acc: &mut [f32], diff: &mut [i32]) {
+    if a >= b {
+        return;
+    }
+    let first = cols.partition_point(|&(_, k1)| k1 <= a);
+    let end = cols.partition_point(|&(k0, _)| k0 < b);
+    if first >= end {
+        return;
+    }
+    let fraction = |x: usize| {
+        let (k0, k1) = cols[x];
+        (b.min(k1).saturating_sub(a.max(k0))) as f32 / (k1 - k0) as f32
+    };
+    acc[first] += fraction(first);
+    if end - 1 > first {
+        acc[end - 1] += fraction(end - 1);
+        diff[first + 1] += 1;
+        diff[end - 1] -= 1;
     }
 }

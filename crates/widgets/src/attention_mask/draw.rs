@@ -3,7 +3,9 @@
 
 use crate::canvas::{context, coverage_to_rgba, css_color, fit, put_rgba, theme_rgb};
 use explorables_core::mask::{Mask, TileState};
+use wasm_bindgen::Clamped;
 use web_sys::HtmlCanvasElement;
+use web_sys::ImageData;
 
 /// Layout of a drawn mask: where the cells are, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,16 +52,23 @@ impl Geometry {
     }
 }
 
-/// Draws `mask` into `canvas`, `width` CSS pixels wide; returns the geometry for hit-testing.
-pub fn draw_mask(
-    canvas: &HtmlCanvasElement,
-    mask: &Mask,
-    width: f64,
-    cursor: Option<(u32, u32)>,
-) -> Geometry {
+/// A drawn mask: its geometry for hit-testing and, when the canvas holds nothing but the
+/// heatmap (no labels), the heatmap's pixels, so the cursor can move without pooling again.
+pub struct Drawn {
+    pub geometry: Geometry,
+    pub heatmap: Option<ImageData>,
+}
+
+/// Draws `mask` into `canvas`, `width` CSS pixels wide, without the cursor.
+pub fn draw_mask(canvas: &HtmlCanvasElement, mask: &Mask, width: f64) -> Drawn {
     let g = Geometry::new(width, mask.n_queries(), mask.n_keys());
     let (bw, bh) = fit(canvas, g.left + g.w, g.top + g.h);
-    let Some(ctx) = context(canvas) else { return g };
+    let Some(ctx) = context(canvas) else {
+        return Drawn {
+            geometry: g,
+            heatmap: None,
+        };
+    };
     let scale = bw as f64 / (g.left + g.w);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     let bg = theme_rgb("--bg", [255, 255, 255]);
@@ -72,14 +81,11 @@ pub fn draw_mask(
     let on = theme_rgb("--mask-on", [37, 99, 235]);
     let off = theme_rgb("--mask-off", [238, 241, 245]);
     let coverage = mask.pool(px_w, px_h);
-    put_rgba(
-        &ctx,
-        &coverage_to_rgba(&coverage, on, off),
-        px_w,
-        px_h,
-        (g.left * scale).round(),
-        (g.top * scale).round(),
-    );
+    let rgba = coverage_to_rgba(&coverage, on, off);
+    let heatmap = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), px_w, px_h).ok();
+    if let Some(img) = &heatmap {
+        let _ = ctx.put_image_data(img, (g.left * scale).round(), (g.top * scale).round());
+    }
 
     let _ = ctx.scale(scale, scale);
     let fg = css_color(theme_rgb("--fg", [27, 31, 36]));
@@ -117,18 +123,41 @@ pub fn draw_mask(
             ctx.restore();
         }
     }
-    if let Some((q, k)) = cursor {
-        ctx.set_stroke_style_str(&css_color(theme_rgb("--mask-highlight", [245, 158, 11])));
-        ctx.set_line_width(2.0);
-        let (x, y) = (g.left + k as f64 * cw, g.top + q as f64 * ch);
-        ctx.stroke_rect(x, y, cw.max(2.0), ch.max(2.0));
-        // Cross-hair lines help at large n where a cell is sub-pixel.
-        if !g.labelled() {
-            ctx.set_line_width(1.0);
-            ctx.stroke_rect(g.left, y, g.w, ch.max(1.0));
-        }
+    Drawn {
+        geometry: g,
+        heatmap: heatmap.filter(|_| !g.labelled()),
     }
-    g
+}
+
+/// Repaints a heatmap kept by [`draw_mask`] (the background first, for the edge pixel rows
+/// that rounding leaves uncovered).
+pub fn repaint_heatmap(canvas: &HtmlCanvasElement, heatmap: &ImageData) {
+    let Some(ctx) = context(canvas) else { return };
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.set_fill_style_str(&css_color(theme_rgb("--bg", [255, 255, 255])));
+    ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    let _ = ctx.put_image_data(heatmap, 0.0, 0.0);
+}
+
+/// Device pixels per CSS pixel of a canvas drawn with geometry `g`.
+fn scale_of(canvas: &HtmlCanvasElement, g: &Geometry) -> f64 {
+    canvas.width() as f64 / (g.left + g.w)
+}
+
+/// Outlines the cursor cell (and its row, at large n where a cell is sub-pixel).
+pub fn draw_cursor(canvas: &HtmlCanvasElement, g: &Geometry, (q, k): (u32, u32)) {
+    let Some(ctx) = context(canvas) else { return };
+    let scale = scale_of(canvas, g);
+    let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    let (cw, ch) = (g.w / g.cols as f64, g.h / g.rows as f64);
+    ctx.set_stroke_style_str(&css_color(theme_rgb("--mask-highlight", [245, 158, 11])));
+    ctx.set_line_width(2.0);
+    let (x, y) = (g.left + k as f64 * cw, g.top + q as f64 * ch);
+    ctx.stroke_rect(x, y, cw.max(2.0), ch.max(2.0));
+    if !g.labelled() {
+        ctx.set_line_width(1.0);
+        ctx.stroke_rect(g.left, y, g.w, ch.max(1.0));
+    }
 }
 
 fn shorten(label: &str) -> String {

@@ -11,7 +11,7 @@ use crate::frame::WidgetFrame;
 use crate::i18n::tr;
 use crate::WidgetEnv;
 use controls::Controls;
-use draw::{draw_mask, draw_tiles, Geometry};
+use draw::{draw_cursor, draw_mask, draw_tiles, repaint_heatmap, Geometry};
 use explorables_core::lang::Lang;
 use explorables_core::mask::{Mask, MaskParams, TILE_DEFAULT};
 use explorables_core::params::Notice;
@@ -32,14 +32,46 @@ fn MaskCanvas(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let geometry = StoredValue::new(Geometry::new(400.0, 4, 4));
+    // The unlabelled heatmap as drawn, so the cursor moves without pooling again.
+    let heatmap = StoredValue::new_local(None::<web_sys::ImageData>);
+    let paint_cursor = move |canvas: &web_sys::HtmlCanvasElement, c: Option<(u32, u32)>| {
+        let g = geometry.get_value();
+        if let Some(c) = c.filter(|&(q, k)| q < g.rows && k < g.cols) {
+            draw_cursor(canvas, &g, c);
+        }
+    };
+    let paint = move |canvas: &web_sys::HtmlCanvasElement, w: f64| {
+        let drawn = mask.with_untracked(|m| draw_mask(canvas, m, w));
+        geometry.set_value(drawn.geometry);
+        heatmap.set_value(drawn.heatmap);
+    };
     Effect::new(move |_| {
         env.theme.track();
-        let c = cursor.get();
+        mask.track();
         let w = width.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        mask.with(|m| geometry.set_value(draw_mask(&canvas, m, w, c)));
+        paint(&canvas, w);
+        paint_cursor(&canvas, cursor.get_untracked());
+    });
+    Effect::new(move |prev: Option<()>| {
+        let c = cursor.get();
+        if prev.is_none() {
+            return; // the first paint is the heatmap effect's
+        }
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let kept = heatmap.with_value(|img| {
+            img.as_ref()
+                .map(|img| repaint_heatmap(&canvas, img))
+                .is_some()
+        });
+        if !kept {
+            paint(&canvas, width.get_untracked()); // labelled: few cells, cheap to redraw
+        }
+        paint_cursor(&canvas, c);
     });
     let on_move = move |ev: web_sys::PointerEvent| {
         let g = geometry.get_value();
@@ -111,7 +143,7 @@ pub fn AttentionMaskLab(
     let show_tiles = RwSignal::new(false);
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let resize = resize_signal();
-    let total_width = Signal::derive(move || {
+    let total_width = Memo::new(move |_| {
         resize.track();
         wrap_ref
             .get()

@@ -14,10 +14,23 @@ pub fn MaskStats(
     params: Params,
     lang: Signal<Lang>,
 ) -> impl IntoView {
-    let pairs = move || mask.with(|m| m.visible_pairs());
-    let total = move || mask.with(|m| m.n_queries() as u64 * m.n_keys() as u64);
-    let density = move || mask.with(|m| m.density());
-    let keep = move || mask.with(|m| m.kv_keep_for_next_token());
+    // Each count walks every row once; compute them once per mask, not once per use.
+    let counts = Memo::new(move |_| {
+        mask.with(|m| {
+            let total = m.n_queries() as u64 * m.n_keys() as u64;
+            let pairs = m.visible_pairs();
+            let density = if total == 0 {
+                0.0
+            } else {
+                pairs as f64 / total as f64
+            };
+            (pairs, total, density, m.kv_keep_for_next_token())
+        })
+    });
+    let pairs = move || counts.get().0;
+    let total = move || counts.get().1;
+    let density = move || counts.get().2;
+    let keep = move || counts.get().3;
     let sliding =
         move || params.with(|p| matches!(p.preset, Preset::SlidingWindow | Preset::Gemma3));
     view! {

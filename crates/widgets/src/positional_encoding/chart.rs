@@ -1,0 +1,157 @@
+//! The chart ([`ChartData`]) drawn with plotters on a HiDPI canvas: theme colours
+//! `--chart-1..4`, a vertical line at the current distance, an HTML legend under it.
+
+use super::chart_data::{chart_data, ChartData};
+use super::Params;
+use crate::canvas::{fit, theme_rgb};
+use crate::WidgetEnv;
+use explorables_core::lang::Lang;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+fn rgb(c: [u8; 3]) -> RGBColor {
+    RGBColor(c[0], c[1], c[2])
+}
+
+fn short(v: f64) -> String {
+    if v >= 1024.0 {
+        format!("{}K", (v / 1024.0).round())
+    } else {
+        format!("{}", v.round())
+    }
+}
+
+fn draw(canvas: &HtmlCanvasElement, css_w: f64, d: &ChartData, l: Lang) -> Option<()> {
+    let css_h = (css_w * 0.55).clamp(240.0, 360.0);
+    let (bw, _) = fit(canvas, css_w, css_h);
+    let k = bw as f64 / css_w.max(1.0);
+    let px = |v: f64| (v * k).round().max(1.0) as u32;
+    let fg = rgb(theme_rgb("--fg", [27, 31, 36]));
+    let bg = rgb(theme_rgb("--bg", [255, 255, 255]));
+    let border = rgb(theme_rgb("--border", [213, 217, 222]));
+    let pal = [
+        theme_rgb("--chart-1", [37, 99, 235]),
+        theme_rgb("--chart-2", [220, 38, 38]),
+        theme_rgb("--chart-3", [22, 163, 74]),
+        theme_rgb("--chart-4", [147, 51, 234]),
+    ];
+    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&fg);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    root.fill(&bg).ok()?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(10.0))
+        .x_label_area_size(px(38.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(d.x.0..d.x.1, d.y.0..d.y.1)
+        .ok()?;
+    let log_x = d.log_x;
+    let x_fmt = move |v: &f64| {
+        if log_x {
+            short(2f64.powf(*v))
+        } else {
+            short(*v)
+        }
+    };
+    let x_desc = if log_x {
+        l.pick(
+            "距离 Δ（token，对数刻度）",
+            "distance Δ (tokens, log scale)",
+        )
+    } else {
+        l.pick("距离 Δ（token）", "distance Δ (tokens)")
+    };
+    chart
+        .configure_mesh()
+        .x_label_formatter(&x_fmt)
+        .x_desc(x_desc)
+        .axis_desc_style(font(12.0))
+        .label_style(font(11.0))
+        .axis_style(border.stroke_width(px(1.0)))
+        .bold_line_style(border.mix(0.5).stroke_width(px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .ok()?;
+    if let Some(e) = d.edge {
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(e, d.y.0), (e, d.y.1)],
+                rgb(pal[3]).stroke_width(px(2.0)),
+            )))
+            .ok()?;
+    }
+    for s in &d.series {
+        let c = rgb(pal[(s.color.max(1) - 1) % 4]);
+        let w = if s.bold { 2.5 } else { 1.5 };
+        chart
+            .draw_series(LineSeries::new(
+                s.points.iter().copied(),
+                c.stroke_width(px(w)),
+            ))
+            .ok()?;
+    }
+    let mx = d.marker.clamp(d.x.0, d.x.1);
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(mx, d.y.0), (mx, d.y.1)],
+            fg.mix(0.6).stroke_width(px(1.0)),
+        )))
+        .ok()?;
+    root.present().ok()
+}
+
+fn resize_signal() -> RwSignal<u32> {
+    let tick = RwSignal::new(0u32);
+    let cb = Closure::<dyn Fn()>::new(move || {
+        let _ = tick.try_update(|t| *t = t.wrapping_add(1));
+    });
+    let _ = crate::dom::window()
+        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+    cb.forget();
+    tick
+}
+
+#[component]
+pub fn PeChart(params: Params, env: WidgetEnv) -> impl IntoView {
+    let lang = env.lang;
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
+    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
+    let resize = resize_signal();
+    let width = Signal::derive(move || {
+        resize.track();
+        wrap_ref
+            .get()
+            .map(|w| w.client_width() as f64)
+            .filter(|w| *w > 0.0)
+            .unwrap_or(560.0)
+            .clamp(240.0, 900.0)
+    });
+    let data = Memo::new(move |_| {
+        let l = lang.get();
+        params.with(|p| chart_data(p, l))
+    });
+    Effect::new(move |_| {
+        env.theme.track();
+        let l = lang.get();
+        let w = width.get();
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        data.with(|d| d.as_ref().map(|d| draw(&canvas, w, d, l)));
+    });
+    let summary = Signal::derive(move || {
+        data.with(|d| d.as_ref().map(|d| d.summary.clone()).unwrap_or_default())
+    });
+    view! {
+        <figure class="pe-chart" node_ref=wrap_ref hidden=move || data.with(Option::is_none)>
+            <canvas node_ref=canvas_ref role="img" aria-label=summary data-testid="pe-chart"></canvas>
+            <ul class="pe-legend" data-testid="pe-legend">{move || data.with(|d| d.iter().flat_map(|d| d.series.iter()).map(|s| view! {
+                <li class:pe-bold=s.bold><i style=format!("background:var(--chart-{})", s.color)></i>{s.label.clone()}</li>
+            }).collect_view())}</ul>
+            <figcaption class="pe-hint">{summary}</figcaption>
+        </figure>
+    }
+}
