@@ -23,6 +23,8 @@ pub struct QuestionEntry {
     pub section: usize,
     pub answered_zh: bool,
     pub answered_en: bool,
+    /// The live widgets its answer places (URL names).
+    pub widgets: &'static [&'static str],
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_index.rs"));

@@ -1,5 +1,6 @@
 //! `/lab`: the list of widgets; `/lab/<widget>`: one widget on its own page, state in the URL.
 
+use crate::catalogue::{QuestionEntry, QUESTIONS};
 use crate::dom::document;
 use crate::route::href;
 use crate::ui::i18n::tr;
@@ -24,15 +25,42 @@ pub fn LabsPage(lang: Signal<Lang>) -> impl IntoView {
                 {WIDGETS.iter().map(|w| {
                     let ready = implemented().contains(&w.name);
                     view! {
-                        <li data-ready=ready.to_string()>
-                            <a href=move || href(&format!("lab/{}", w.name), lang.get())>{move || lang.get().pick(w.zh, w.en)}</a>
+                        <li data-ready=ready.to_string() data-widget=w.name>
+                            <h2><a href=move || href(&format!("lab/{}", w.name), lang.get())>{move || lang.get().pick(w.zh, w.en)}</a></h2>
                             {(!ready).then(|| view! { <span class="badge muted">{tr(lang, "即将上线", "coming soon")}</span> })}
+                            <p>{move || lang.get().pick(w.about_zh, w.about_en)}</p>
+                            <UsedIn widget=w.name lang />
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </article>
     }
+}
+
+/// The answered questions whose answers place `widget`, as links.
+#[component]
+fn UsedIn(widget: &'static str, lang: Signal<Lang>) -> impl IntoView {
+    let questions: Vec<&'static QuestionEntry> = QUESTIONS
+        .iter()
+        .filter(|q| q.widgets.contains(&widget))
+        .collect();
+    let count = questions.len();
+    (count > 0).then(move || {
+        view! {
+            <details class="used-in">
+                <summary>{move || match lang.get() {
+                    Lang::Zh => format!("用到它的回答（{count}）"),
+                    Lang::En => format!("Answers that use it ({count})"),
+                }}</summary>
+                <ul>
+                    {questions.into_iter().map(|q| view! {
+                        <li><a href=move || href(&format!("q/{}", q.slug), lang.get())>{move || q.title(lang.get())}</a></li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
 }
 
 #[component]
@@ -48,7 +76,8 @@ pub fn LabPage(widget: String, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <article class="lab-page">
             <nav class="breadcrumb"><a href=move || href("lab", lang.get())>{tr(lang, "← 实验室", "← Labs")}</a></nav>
-            <WidgetHost name=widget lang mode="page" />
+            <WidgetHost name=widget.clone() lang mode="page" />
+            {explorables_core::widgets::find(&widget).map(|w| view! { <UsedIn widget=w.name lang /> })}
         </article>
     }
 }

@@ -136,6 +136,13 @@ for (const n of [512, 4096, 8192]) {
 const four = "model=meta-llama/Llama-3.1-8B&compare=deepseek-ai/DeepSeek-V3,google/gemma-3-27b-pt,mistralai/Mistral-7B-v0.1";
 await latency("input→frame: kv chart, 4 models", `embed/kv-cache?${four}`, "output[data-key=kv-bytes]", "input[data-control=ctx-slider]", [200, 500, 800, 950], "input");
 
+await latency("input→frame: norm gain, 96 layers", "embed/norm-placement?scheme=pre-ln&layers=96", "output[data-key=final-rms]",
+  "input[data-control=gain]", [1, 2, 4, 8], "input");
+await latency("input→frame: norm gain, 24 layers", "embed/norm-placement?scheme=pre-ln&layers=24", "output[data-key=final-rms]",
+  "input[data-control=gain]", [1, 2, 4, 8], "input");
+await latency("input→frame: rope theta chart", "embed/positional-encoding?scheme=rope", "output[data-key=angle]",
+  "input[data-control=theta]", [4.5, 5, 5.7, 6], "input");
+
 let moe = null;
 if (want("moe animation")) {
   moe = await moeAnimation("preset=deepseek-v3&tokens=64&seed=1&balance=bias", 5);

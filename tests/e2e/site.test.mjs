@@ -108,6 +108,32 @@ test("an unanswered question says so plainly", async () => {
   await context.close();
 });
 
+test("the labs page describes every widget and links the answers that use it", async () => {
+  const { page, errors, context } = await visit(`${site.url}lab?lang=en`);
+  await page.waitForSelector(".lab-list li[data-widget]");
+  const items = await page.$$eval(".lab-list li[data-widget]", (lis) => lis.map((li) => ({
+    name: li.dataset.widget,
+    href: li.querySelector("h2 a").getAttribute("href"),
+    about: li.querySelector("p").textContent,
+    used: [...li.querySelectorAll(".used-in a")].map((a) => a.getAttribute("href").split("/q/")[1].split("?")[0]),
+  })));
+  const names = ["attention-mask", "kv-cache", "moe", "norm-placement", "positional-encoding"];
+  assert.deepEqual(items.map((i) => i.name), names);
+  for (const item of items) {
+    assert.match(item.href, new RegExp(`/lab/${item.name}(\\?|$)`));
+    assert.ok(item.about.length > 40, `${item.name} has a description`);
+    // Independently: the answers whose Markdown places this widget.
+    const expected = questions
+      .filter((q) => new RegExp("^```widget " + item.name + "(\\s|$)", "m").test(answerSource("zh", q.slug) ?? answerSource("en", q.slug) ?? ""))
+      .map((q) => q.slug);
+    assert.ok(expected.length > 0, `some answer uses ${item.name}`);
+    assert.deepEqual(item.used, expected, `answers listed for ${item.name}`);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the site works under a sub-path", async () => {
   const q = mathQuestion;
   const { page, errors, context } = await visit(`${sub.url}q/${q.slug}`);

@@ -4,7 +4,7 @@
 //! - the Rust source of the catalogue index compiled into the app (titles, slugs, tree).
 
 use crate::catalogue::Catalogue;
-use crate::markdown::{check_structure, render};
+use crate::markdown::{check_structure, render, widgets_in};
 use explorables_core::lang::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -120,12 +120,13 @@ pub fn index_rust(cat: &Catalogue, answers: &Answers) -> String {
     let _ = writeln!(s, "];");
     let _ = writeln!(s, "pub static QUESTIONS: &[QuestionEntry] = &[");
     for q in &cat.questions {
-        let zh = answers.get(Lang::Zh, &q.slug).is_some();
-        let en = answers.get(Lang::En, &q.slug).is_some();
+        let zh = answers.get(Lang::Zh, &q.slug);
+        let en = answers.get(Lang::En, &q.slug);
+        let widgets = zh.or(en).map(widgets_in).unwrap_or_default();
         let _ = writeln!(
             s,
-            "    QuestionEntry {{ slug: {:?}, zh: {:?}, en: {:?}, section: {}, answered_zh: {zh}, answered_en: {en} }},",
-            q.slug, q.zh, q.en, q.section
+            "    QuestionEntry {{ slug: {:?}, zh: {:?}, en: {:?}, section: {}, answered_zh: {}, answered_en: {}, widgets: &{:?} }},",
+            q.slug, q.zh, q.en, q.section, zh.is_some(), en.is_some(), widgets
         );
     }
     let _ = writeln!(s, "];");

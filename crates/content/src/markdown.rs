@@ -112,6 +112,25 @@ fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
     Ok(out)
 }
 
+/// The known widgets an answer places, in order of first appearance (each once). Uses the
+/// same Markdown parser as [`render`], so a directive inside another code block is not counted.
+pub fn widgets_in(md: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for event in Parser::new(md) {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event {
+            let mut words = info.split_whitespace();
+            if words.next() != Some("widget") {
+                continue;
+            }
+            let found = words.next().and_then(explorables_core::widgets::find);
+            if let Some(w) = found.filter(|w| !out.contains(&w.name)) {
+                out.push(w.name);
+            }
+        }
+    }
+    out
+}
+
 /// Parses `widget NAME k=v k=v` into the slot HTML.
 fn widget_slot(info: &str) -> Result<String, RenderError> {
     let mut words = info.split_whitespace().skip(1);
@@ -191,6 +210,14 @@ pub fn render(md: &str) -> Result<String, RenderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widgets_in_lists_known_directives_once_in_order() {
+        let md = "Try it:\n\n```widget moe preset=switch\n```\n\n```widget kv-cache model=x\n```\n\n\
+                  ```widget moe\n```\n\n````text\n```widget attention-mask\n```\n````\n\n```widget nope\n```\n";
+        assert_eq!(widgets_in(md), vec!["moe", "kv-cache"]);
+        assert!(widgets_in("no widgets here").is_empty());
+    }
 
     #[test]
     fn math_becomes_mathml() {

@@ -7,6 +7,9 @@ pub struct WidgetInfo {
     pub name: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
+    /// One sentence on what it shows.
+    pub about_zh: &'static str,
+    pub about_en: &'static str,
 }
 
 /// Every widget a page or an embed may name.
@@ -15,26 +18,36 @@ pub const WIDGETS: &[WidgetInfo] = &[
         name: "attention-mask",
         zh: "注意力掩码实验室",
         en: "Attention-mask lab",
+        about_zh: "谁能看到谁：因果、双向、prefix-LM、ChatGLM-6B 的二维位置、prefix-tuning、滑动窗口、Gemma 3、Llama 4 分块注意力与文档打包，最大 8192 个 token，可并排比较和导出矩阵。",
+        about_en: "Who can see whom: causal, bidirectional, prefix-LM, ChatGLM-6B with its 2D positions, prefix-tuning, sliding window, Gemma 3, Llama 4 chunked attention and packed documents, up to 8192 tokens, side by side, with the matrix exportable.",
     },
     WidgetInfo {
         name: "kv-cache",
         zh: "KV 缓存实验室",
         en: "KV-cache lab",
+        about_zh: "用真实模型配置算 KV 缓存：MHA/GQA/MQA/MLA 与滑动窗口的公式、显存随上下文变化的曲线、最多放得下多少 token，以及 past_key_values 的逐步解码。",
+        about_en: "KV-cache memory from real model configs: MHA/GQA/MQA/MLA and sliding-window formulas, memory against context for up to four models, what fits in a GPU, and past_key_values decoded step by step.",
     },
     WidgetInfo {
         name: "moe",
         zh: "MoE 路由实验室",
         en: "MoE routing lab",
+        about_zh: "token 如何被路由到专家：top-k、共享专家、softmax 与 sigmoid 打分、容量与丢弃、辅助损失和 DeepSeek-V3 的无辅助损失负载均衡，附稠密与 MoE 的参数对比。",
+        about_en: "How tokens are routed to experts: top-k, shared experts, softmax vs sigmoid scoring, capacity and dropping, the auxiliary loss and DeepSeek-V3's auxiliary-loss-free balancing, with dense vs MoE parameter counts.",
     },
     WidgetInfo {
         name: "norm-placement",
         zh: "归一化位置探索",
         en: "Norm placement explorer",
+        about_zh: "归一化放在哪里：Post-LN、Pre-LN、OLMo 2、Gemma 3 的接线图，以及用随机权重模拟的残差流与注意力 logit 随深度的变化，可打开 QK-Norm。",
+        about_en: "Where the norm goes: Post-LN, Pre-LN, OLMo 2 and Gemma 3 wired as a diagram, and a seeded simulation of the residual stream and attention logits across depth, with QK-Norm on or off.",
     },
     WidgetInfo {
         name: "positional-encoding",
         zh: "位置编码探索",
         en: "Positional encoding explorer",
+        about_zh: "位置编码：RoPE 的旋转与 rope_theta、NoPE（SmolLM3）、Llama 4 的 iRoPE、ALiBi 斜率（BLOOM、Baichuan2-13B）和 GLM 的二维位置。",
+        about_en: "Positional encodings: RoPE rotations and rope_theta, NoPE (SmolLM3), Llama 4's iRoPE, ALiBi slopes (BLOOM, Baichuan2-13B) and GLM's 2D positions.",
     },
 ];
 
