@@ -31,7 +31,7 @@ mod tests;
 mod tests_props;
 
 pub use params::NormParams;
-pub use sim::{run, NormRun};
+pub use sim::{run, NormRun, Stack};
 
 /// Width of the residual stream.
 pub const D_MODEL: usize = 32;

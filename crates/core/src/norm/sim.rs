@@ -119,10 +119,12 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
         .zip(cb.remainder())
         .map(|(x, y)| x * y)
         .sum();
+    // Unrolled by hand: the release profile optimises for size and would keep a loop here.
     for (x, y) in ca.zip(cb) {
-        for i in 0..4 {
-            acc[i] += x[i] * y[i];
-        }
+        acc[0] += x[0] * y[0];
+        acc[1] += x[1] * y[1];
+        acc[2] += x[2] * y[2];
+        acc[3] += x[3] * y[3];
     }
     (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
@@ -145,10 +147,10 @@ fn project(w: &[f64], h: &[f64], out_w: usize) -> Vec<f64> {
 }
 
 /// Causal multi-head attention; returns the output rows and the largest |logit|.
-fn attention(h: &[f64], w: &Weights, qknorm: bool) -> (Vec<f64>, f64) {
-    let mut q = project(&w.wq, h, D_MODEL);
-    let mut k = project(&w.wk, h, D_MODEL);
-    let v = project(&w.wv, h, D_MODEL);
+fn attention(h: &[f64], w: &Weights, gain: f64, qknorm: bool) -> (Vec<f64>, f64) {
+    let mut q = scaled(project(&w.wq, h, D_MODEL), gain);
+    let mut k = scaled(project(&w.wk, h, D_MODEL), gain);
+    let v = scaled(project(&w.wv, h, D_MODEL), gain);
     if qknorm {
         norm_rows(&mut q, D_HEAD);
         norm_rows(&mut k, D_HEAD);
@@ -179,13 +181,22 @@ fn attention(h: &[f64], w: &Weights, qknorm: bool) -> (Vec<f64>, f64) {
             }
         }
     }
-    (project(&w.wo, &mixed, D_MODEL), max_logit)
+    (scaled(project(&w.wo, &mixed, D_MODEL), gain), max_logit)
 }
 
-fn mlp(h: &[f64], w: &Weights) -> Vec<f64> {
-    let mut a = project(&w.w1, h, MLP_HIDDEN);
+/// `v × gain`: the weights are kept at gain 1 and every product scaled instead, so one set
+/// of weights serves every gain (`(gain·W)x = gain·(Wx)`).
+fn scaled(mut v: Vec<f64>, gain: f64) -> Vec<f64> {
+    if gain != 1.0 {
+        v.iter_mut().for_each(|x| *x *= gain);
+    }
+    v
+}
+
+fn mlp(h: &[f64], w: &Weights, gain: f64) -> Vec<f64> {
+    let mut a = scaled(project(&w.w1, h, MLP_HIDDEN), gain);
     a.iter_mut().for_each(|v| *v = v.max(0.0));
-    project(&w.w2, &a, D_MODEL)
+    scaled(project(&w.w2, &a, D_MODEL), gain)
 }
 
 /// Wires one sublayer `f` to the stream `x` by `scheme`.
@@ -206,10 +217,56 @@ fn sublayer(scheme: Scheme, x: &mut [f64], f: impl FnOnce(&[f64]) -> Vec<f64>) {
     }
 }
 
+/// The random part of a run: token embeddings and per-block weights at gain 1 for one seed.
+/// Scheme, QK-Norm and gain changes reuse it; more layers extend it (block `l`'s weights
+/// depend only on the seed and `l`).
+#[derive(Clone, Debug, Default)]
+pub struct Stack {
+    seed: u32,
+    embeddings: Vec<f64>,
+    weights: Vec<Weights>,
+}
+
+impl Stack {
+    pub fn new(seed: u32, layers: u32) -> Stack {
+        let mut s = Stack {
+            seed,
+            embeddings: embeddings(seed),
+            weights: Vec::new(),
+        };
+        s.ensure(seed, layers);
+        s
+    }
+
+    /// Makes the stack hold `layers` blocks for `seed`, drawing only what is missing.
+    pub fn ensure(&mut self, seed: u32, layers: u32) {
+        if seed != self.seed || self.embeddings.is_empty() {
+            *self = Stack {
+                seed,
+                embeddings: embeddings(seed),
+                weights: Vec::new(),
+            };
+        }
+        for l in self.weights.len() as u32..layers {
+            self.weights.push(layer_weights(seed, l, 1.0));
+        }
+    }
+
+    /// Runs the stack described by `p` (drawing the weights it lacks first).
+    pub fn run(&mut self, p: &NormParams) -> NormRun {
+        self.ensure(p.seed, p.layers);
+        forward(&self.embeddings, &self.weights[..p.layers as usize], p)
+    }
+}
+
 /// Runs the stack described by `p`.
 pub fn run(p: &NormParams) -> NormRun {
-    let mut x = embeddings(p.seed);
-    let n = p.layers as usize;
+    Stack::new(p.seed, p.layers).run(p)
+}
+
+fn forward(embeddings: &[f64], weights: &[Weights], p: &NormParams) -> NormRun {
+    let mut x = embeddings.to_vec();
+    let n = weights.len();
     let mut out = NormRun {
         params: p.clone(),
         input_rms: rms(&x),
@@ -217,16 +274,15 @@ pub fn run(p: &NormParams) -> NormRun {
         update_ratio: Vec::with_capacity(n),
         max_logit: Vec::with_capacity(n),
     };
-    for layer in 0..p.layers {
-        let w = layer_weights(p.seed, layer, p.gain);
+    for w in weights {
         let before = x.clone();
         let mut logit = 0.0;
         sublayer(p.scheme, &mut x, |h| {
-            let (o, m) = attention(h, &w, p.qknorm);
+            let (o, m) = attention(h, w, p.gain, p.qknorm);
             logit = m;
             o
         });
-        sublayer(p.scheme, &mut x, |h| mlp(h, &w));
+        sublayer(p.scheme, &mut x, |h| mlp(h, w, p.gain));
         let diff: f64 = x.iter().zip(&before).map(|(a, b)| (a - b) * (a - b)).sum();
         let base: f64 = before.iter().map(|b| b * b).sum();
         out.update_ratio

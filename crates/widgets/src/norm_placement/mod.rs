@@ -15,7 +15,7 @@ use chart::NormChart;
 use controls::Controls;
 use diagram::BlockDiagram;
 use explain::{Explanation, Sources};
-use explorables_core::norm::{run, NormParams, NormRun};
+use explorables_core::norm::{run, NormParams, NormRun, Stack};
 use explorables_core::params::Notice;
 use headline::Headline;
 use leptos::prelude::*;
@@ -56,7 +56,15 @@ pub fn NormPlacementLab(
             cb.run(q);
         }
     });
-    let sim: Run = Memo::new(move |_| params.with(run));
+    // The random weights survive scheme, QK-Norm and gain changes; only the forward pass reruns.
+    let stack = StoredValue::new(Stack::default());
+    let sim: Run = Memo::new(move |_| {
+        params.with(|p| {
+            stack
+                .try_update_value(|s| s.run(p))
+                .unwrap_or_else(|| run(p))
+        })
+    });
     let export = Signal::derive(move || sim.with(NormRun::export_json));
     view! {
         <WidgetFrame name="norm-placement" lang params=query.into() notices=notices.into() export>
