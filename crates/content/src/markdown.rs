@@ -112,20 +112,38 @@ fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
     Ok(out)
 }
 
-/// The known widgets an answer places, in order of first appearance (each once). Uses the
-/// same Markdown parser as [`render`], so a directive inside another code block is not counted.
-pub fn widgets_in(md: &str) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+/// Every widget directive of an answer as (known widget name, its `k=v k=v` words), in
+/// order. Uses the same Markdown parser as [`render`], so a directive shown inside another
+/// code block is not counted; unknown names are left out (rendering rejects them).
+pub fn widget_directives(md: &str) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let mut out = Vec::new();
     for event in Parser::new(md) {
         if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event {
             let mut words = info.split_whitespace();
             if words.next() != Some("widget") {
                 continue;
             }
-            let found = words.next().and_then(explorables_core::widgets::find);
-            if let Some(w) = found.filter(|w| !out.contains(&w.name)) {
-                out.push(w.name);
-            }
+            let Some(w) = words.next().and_then(explorables_core::widgets::find) else {
+                continue;
+            };
+            let pairs = words
+                .map(|kv| {
+                    let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            out.push((w.name, pairs));
+        }
+    }
+    out
+}
+
+/// The known widgets an answer places, in order of first appearance (each once).
+pub fn widgets_in(md: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for (name, _) in widget_directives(md) {
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
     out

@@ -1,5 +1,6 @@
 //! Checks on the real catalogue and answers in `content/`.
 
+use emit::Answers;
 use explorables_content::{catalogue::Catalogue, content_dir, emit};
 use explorables_core::lang::Lang;
 
@@ -115,4 +116,38 @@ fn every_rendered_answer_becomes_one_file() {
         assert!(body.contains("<h2>"), "{path} has its sections");
         assert!(!body.contains("<script"), "{path} has no script");
     }
+}
+
+#[test]
+fn every_widget_directive_is_a_valid_widget_state() {
+    // The parameters an answer gives a widget go through the same parser as a URL does; an
+    // answer must never make its widget show a "changed your input" notice.
+    use explorables_content::markdown::widget_directives;
+    use explorables_core::{kv, mask, moe, norm, posenc};
+    let cat = Catalogue::load().unwrap();
+    let answers = Answers::load(&content_dir(), &cat).unwrap();
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for ((lang, slug), md) in &answers.sources {
+        for (name, pairs) in widget_directives(md) {
+            seen += 1;
+            let notices = match name {
+                "attention-mask" => mask::MaskParams::from_query(&pairs).1,
+                "kv-cache" => kv::KvParams::from_query(&pairs).1,
+                "moe" => moe::MoeParams::from_query(&pairs).1,
+                "norm-placement" => norm::NormParams::from_pairs(&pairs).1,
+                "positional-encoding" => posenc::PosencParams::from_query(&pairs).1,
+                other => panic!("no parser for widget {other}"),
+            };
+            if !notices.is_empty() {
+                bad.push(format!("{lang}/{slug} {name}: {notices:?}"));
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} directives found");
+    assert!(
+        bad.is_empty(),
+        "widget directives the widget would reject:\n{}",
+        bad.join("\n")
+    );
 }
