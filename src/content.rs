@@ -15,7 +15,17 @@ pub enum LoadError {
 
 /// The rendered HTML of one answer (build-time output from our own content files).
 pub async fn answer_html(lang: Lang, slug: &str) -> Result<String, LoadError> {
-    let url = format!("{}content/{}/{}.html", base_path(), lang.code(), slug);
+    fetch_text(&format!("content/{}/{}.html", lang.code(), slug)).await
+}
+
+/// The search index of one language (see `explorables_core::search`).
+pub async fn search_index(lang: Lang) -> Result<String, LoadError> {
+    fetch_text(&format!("content/search-{}.txt", lang.code())).await
+}
+
+/// A text file of the site, by its path below the base.
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let url = format!("{}{path}", base_path());
     let net = |e: wasm_bindgen::JsValue| {
         LoadError::Network(e.as_string().unwrap_or_else(|| "fetch failed".into()))
     };

@@ -5,4 +5,5 @@ pub mod home;
 pub mod lab;
 pub mod not_found;
 pub mod question;
+pub mod search;
 pub mod section;

@@ -4,8 +4,9 @@
 //! - the Rust source of the catalogue index compiled into the app (titles, slugs, tree).
 
 use crate::catalogue::Catalogue;
-use crate::markdown::{check_structure, render, widgets_in};
+use crate::markdown::{check_structure, expand_model_values, render, widgets_in};
 use explorables_core::lang::Lang;
+use explorables_core::search::keep_words_and_common_pairs;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -87,6 +88,29 @@ pub fn render_all(
 pub fn answer_files(html: &BTreeMap<(&'static str, String), String>) -> Vec<(String, String)> {
     html.iter()
         .map(|((lang, slug), h)| (format!("content/{lang}/{slug}.html"), h.clone()))
+        .collect()
+}
+
+/// The search indexes, `content/search-<lang>.txt` (format: `explorables_core::search`):
+/// document `i` is question `i`'s titles in both languages plus its answer in `lang`.
+pub fn search_files(cat: &Catalogue, answers: &Answers) -> Vec<(String, String)> {
+    LANGS
+        .iter()
+        .map(|&lang| {
+            let docs: Vec<String> = cat
+                .questions
+                .iter()
+                .map(|q| {
+                    let body = answers.get(lang, &q.slug).unwrap_or_default();
+                    let body = expand_model_values(body).unwrap_or_else(|_| body.to_string());
+                    format!("{}\n{}\n{body}", q.zh, q.en)
+                })
+                .collect();
+            (
+                format!("content/search-{}.txt", lang.code()),
+                explorables_core::search::build_index(&docs, keep_words_and_common_pairs(3)),
+            )
+        })
         .collect()
 }
 

@@ -10,4 +10,5 @@ pub mod moe;
 pub mod norm;
 pub mod params;
 pub mod posenc;
+pub mod search;
 pub mod widgets;

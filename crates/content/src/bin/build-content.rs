@@ -1,5 +1,6 @@
 //! Writes the rendered answers into a folder (Trunk's staging dir in a build):
-//! `build-content <out_dir>` → `<out_dir>/content/<lang>/<slug>.html`, and copies
+//! `build-content <out_dir>` → `<out_dir>/content/<lang>/<slug>.html` and the search indexes
+//! `<out_dir>/content/search-<lang>.txt`, and copies
 //! `index.html` to `404.html` so static hosts serve the app for deep links.
 
 use explorables_content::{catalogue::Catalogue, content_dir, emit};
@@ -17,7 +18,8 @@ fn main() -> ExitCode {
         let cat = Catalogue::load().map_err(|e| e.to_string())?;
         let answers = emit::Answers::load(&content_dir(), &cat)?;
         let html = emit::render_all(&answers).map_err(|errs| errs.join("\n"))?;
-        let files = emit::answer_files(&html);
+        let mut files = emit::answer_files(&html);
+        files.extend(emit::search_files(&cat, &answers));
         for (rel, body) in &files {
             let path = std::path::Path::new(&out).join(rel);
             if let Some(dir) = path.parent() {
