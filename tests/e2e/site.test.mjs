@@ -182,6 +182,19 @@ test("search finds questions by title and by answer text, and keeps the query in
   await context.close();
 });
 
+test("every widget mounts inside an answer that uses it, without notices or errors", async () => {
+  for (const name of ["attention-mask", "kv-cache", "moe", "norm-placement", "positional-encoding"]) {
+    const q = questions.find((q) => new RegExp("^```widget " + name + "(\\s|$)", "m").test(answerSource("en", q.slug) ?? ""));
+    assert.ok(q, `an answer uses ${name}`);
+    const { page, errors, context } = await visit(`${site.url}q/${q.slug}?lang=en`);
+    await page.waitForSelector(`.widget-slot .widget[data-widget=${name}] pre[data-export=json]`, { state: "attached", timeout: 20000 });
+    await page.waitForFunction((n) => document.querySelector(`.widget[data-widget=${n}] pre[data-export=json]`).textContent.length > 2, name);
+    assert.equal(await page.$$eval(`.widget[data-widget=${name}] .notice`, (ns) => ns.length), 0, `${q.slug}: no notice`);
+    assert.deepEqual(errors, [], `${q.slug}: no page errors`);
+    await context.close();
+  }
+});
+
 test("the site works under a sub-path", async () => {
   const q = mathQuestion;
   const { page, errors, context } = await visit(`${sub.url}q/${q.slug}`);
