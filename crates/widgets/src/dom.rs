@@ -75,6 +75,34 @@ pub fn html_element(el: &web_sys::Element) -> Option<web_sys::HtmlElement> {
     el.clone().dyn_into::<web_sys::HtmlElement>().ok()
 }
 
+/// The CSS width of an element, as a memo re-measured only when the element appears or the
+/// window resizes (reading `clientWidth` forces a layout, so never on every state change).
+/// `measure` returns the element's `clientWidth` once it exists; the result is clamped to
+/// `min..=max`, and is `fallback` before the element is laid out.
+pub fn measured_width(
+    measure: impl Fn() -> Option<i32> + Send + Sync + 'static,
+    fallback: f64,
+    min: f64,
+    max: f64,
+) -> leptos::prelude::Memo<f64> {
+    use leptos::prelude::*;
+    let tick = RwSignal::new(0u32);
+    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        // The widget may be gone; its signal with it.
+        let _ = tick.try_update(|t| *t = t.wrapping_add(1));
+    });
+    let _ = window().add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
+    cb.forget();
+    Memo::new(move |_| {
+        tick.track();
+        measure()
+            .map(f64::from)
+            .filter(|w| *w > 0.0)
+            .unwrap_or(fallback)
+            .clamp(min, max)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ mod draw;
 mod state;
 mod stats;
 
+use crate::dom::measured_width;
 use crate::frame::WidgetFrame;
 use crate::i18n::tr;
 use crate::WidgetEnv;
@@ -17,8 +18,6 @@ use explorables_core::mask::{Mask, MaskParams, TILE_DEFAULT};
 use explorables_core::params::Notice;
 use leptos::prelude::*;
 use stats::{MaskStats, PositionTable};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// One canvas with hover and keyboard exploration of its cells.
 #[component]
@@ -108,16 +107,6 @@ fn MaskCanvas(
     }
 }
 
-/// Re-measures the widget when the window resizes.
-fn resize_signal() -> RwSignal<u32> {
-    let tick = RwSignal::new(0u32);
-    let cb = Closure::<dyn Fn()>::new(move || tick.update(|t| *t = t.wrapping_add(1)));
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    tick
-}
-
 #[component]
 pub fn AttentionMaskLab(
     /// Initial URL parameters (`preset=prefix-lm&n=6&prefix=3`).
@@ -142,15 +131,12 @@ pub fn AttentionMaskLab(
     let cursor = RwSignal::new(None::<(u32, u32)>);
     let show_tiles = RwSignal::new(false);
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
-    let resize = resize_signal();
-    let total_width = Memo::new(move |_| {
-        resize.track();
-        wrap_ref
-            .get()
-            .map(|w| w.client_width() as f64)
-            .filter(|w| *w > 0.0)
-            .unwrap_or(480.0)
-    });
+    let total_width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        480.0,
+        0.0,
+        f64::INFINITY,
+    );
     let each_width = Signal::derive(move || {
         let w = total_width.get();
         let cmp = compare.with(Option::is_some);

@@ -7,6 +7,7 @@ use super::calc::{all_requests, chart_x_max, curve};
 use super::labels::{tokens_short, variant_label};
 use super::Params;
 use crate::canvas::{fit, theme_rgb};
+use crate::dom::measured_width;
 use crate::i18n::tr;
 use crate::WidgetEnv;
 use explorables_core::kv::{format_bytes, MlaMode, Variant};
@@ -16,8 +17,6 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// One curve: a model (and the variant it is redone with) and its `(T, bytes)` samples.
@@ -206,31 +205,17 @@ pub fn draw(canvas: &HtmlCanvasElement, css_w: f64, data: &ChartData, lang: Lang
     root.present().ok()
 }
 
-/// Re-measures the chart when the window resizes.
-fn resize_signal() -> RwSignal<u32> {
-    let tick = RwSignal::new(0u32);
-    let cb = Closure::<dyn Fn()>::new(move || tick.update(|t| *t = t.wrapping_add(1)));
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    tick
-}
-
 #[component]
 pub fn KvChart(params: Params, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let resize = resize_signal();
-    let width = Signal::derive(move || {
-        resize.track();
-        let w = wrap_ref
-            .get()
-            .map(|w| w.client_width() as f64)
-            .filter(|w| *w > 0.0)
-            .unwrap_or(560.0);
-        w.clamp(240.0, 900.0)
-    });
+    let width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        560.0,
+        240.0,
+        900.0,
+    );
     let data = Memo::new(move |_| params.with(chart_data));
     Effect::new(move |_| {
         env.theme.track();

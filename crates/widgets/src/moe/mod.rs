@@ -10,6 +10,7 @@ mod info;
 mod panels;
 mod state;
 
+use crate::dom::measured_width;
 use crate::frame::WidgetFrame;
 use crate::i18n::tr;
 use crate::WidgetEnv;
@@ -21,8 +22,6 @@ use explorables_core::params::Notice;
 use info::{DenseCalc, PresetInfo};
 use leptos::prelude::*;
 use panels::{Headline, LoadHistogram, TokenPanel};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The lab's URL state, shared by the submodules.
 pub(crate) type Params = RwSignal<MoeParams>;
@@ -43,18 +42,6 @@ fn Part(
             {children()}
         </details>
     }
-}
-
-/// Re-measures the widget when the window resizes.
-fn resize_signal() -> RwSignal<u32> {
-    let tick = RwSignal::new(0u32);
-    let cb = Closure::<dyn Fn()>::new(move || {
-        let _ = tick.try_update(|t| *t = t.wrapping_add(1));
-    });
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    tick
 }
 
 #[component]
@@ -107,16 +94,13 @@ pub fn MoeLab(
     });
 
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
-    let resize = resize_signal();
-    let width = Signal::derive(move || {
-        resize.track();
-        wrap_ref
-            .get()
-            .map(|w| w.client_width() as f64)
-            .filter(|w| *w > 0.0)
-            .unwrap_or(600.0)
-            .clamp(200.0, 960.0)
-    });
+    let width: Signal<f64> = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        600.0,
+        200.0,
+        960.0,
+    )
+    .into();
     view! {
         <WidgetFrame name="moe" lang params=query.into() notices=notices.into() export>
             <div class="moe-lab" node_ref=wrap_ref>

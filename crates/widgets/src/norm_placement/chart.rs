@@ -5,6 +5,7 @@
 use super::headline::short;
 use super::Run;
 use crate::canvas::{fit, theme_rgb};
+use crate::dom::measured_width;
 use crate::i18n::tr;
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
@@ -13,8 +14,6 @@ use leptos::prelude::*;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// Smallest value drawn (log axis); anything smaller sits on the floor.
@@ -156,17 +155,6 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, r: &NormRun, lang: Lang) -> Opti
     root.present().ok()
 }
 
-fn resize_signal() -> RwSignal<u32> {
-    let tick = RwSignal::new(0u32);
-    let cb = Closure::<dyn Fn()>::new(move || {
-        let _ = tick.try_update(|t| *t = t.wrapping_add(1));
-    });
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    tick
-}
-
 /// What the chart shows, in words (its accessible name and the text under it).
 pub fn summary(r: &NormRun, lang: Lang) -> String {
     let first = r.residual_rms.first().copied().unwrap_or(r.input_rms);
@@ -193,15 +181,12 @@ pub fn NormChart(sim: Run, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let resize = resize_signal();
-    let width = Signal::derive(move || {
-        resize.track();
-        let w = wrap_ref
-            .get()
-            .map(|w| w.client_width() as f64)
-            .filter(|w| *w > 0.0);
-        w.unwrap_or(560.0).clamp(240.0, 900.0)
-    });
+    let width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        560.0,
+        240.0,
+        900.0,
+    );
     Effect::new(move |_| {
         env.theme.track();
         let (l, w) = (lang.get(), width.get());

@@ -4,13 +4,12 @@
 use super::chart_data::{chart_data, ChartData};
 use super::Params;
 use crate::canvas::{fit, theme_rgb};
+use crate::dom::measured_width;
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 fn rgb(c: [u8; 3]) -> RGBColor {
@@ -103,32 +102,17 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, d: &ChartData, l: Lang) -> Optio
     root.present().ok()
 }
 
-fn resize_signal() -> RwSignal<u32> {
-    let tick = RwSignal::new(0u32);
-    let cb = Closure::<dyn Fn()>::new(move || {
-        let _ = tick.try_update(|t| *t = t.wrapping_add(1));
-    });
-    let _ = crate::dom::window()
-        .add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    tick
-}
-
 #[component]
 pub fn PeChart(params: Params, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let resize = resize_signal();
-    let width = Signal::derive(move || {
-        resize.track();
-        wrap_ref
-            .get()
-            .map(|w| w.client_width() as f64)
-            .filter(|w| *w > 0.0)
-            .unwrap_or(560.0)
-            .clamp(240.0, 900.0)
-    });
+    let width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        560.0,
+        240.0,
+        900.0,
+    );
     let data = Memo::new(move |_| {
         let l = lang.get();
         params.with(|p| chart_data(p, l))
