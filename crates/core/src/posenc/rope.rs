@@ -49,9 +49,14 @@ pub fn rotate_vec(v: &[f64], pos: f64, base: f64) -> Vec<f64> {
 /// Relative attention score at distance `delta` for `q = k = (1, 0)` in every pair, scaled
 /// to 1 at distance 0: `(2/d)·Σ_i cos(Δ·θ_i)`.
 pub fn relative_score(delta: f64, d: u32, base: f64) -> f64 {
-    let n = (d / 2).max(1);
-    let sum: f64 = (0..n).map(|i| (delta * theta_i(i, d, base)).cos()).sum();
-    sum / n as f64
+    score_with(delta, &inv_freqs(d.max(2), base))
+}
+
+/// The relative score at `delta` from precomputed inverse frequencies (one `powf` per pair
+/// per curve instead of per point).
+fn score_with(delta: f64, freqs: &[f64]) -> f64 {
+    let sum: f64 = freqs.iter().map(|f| (delta * f).cos()).sum();
+    sum / freqs.len().max(1) as f64
 }
 
 /// Distances for the score chart: 0, then `n` points spaced evenly in log2 from 1 to `max`.
@@ -68,10 +73,8 @@ pub fn curve_distances(max: f64, n: usize) -> Vec<f64> {
 
 /// The score at each distance.
 pub fn score_curve(distances: &[f64], d: u32, base: f64) -> Vec<f64> {
-    distances
-        .iter()
-        .map(|&x| relative_score(x, d, base))
-        .collect()
+    let freqs = inv_freqs(d.max(2), base);
+    distances.iter().map(|&x| score_with(x, &freqs)).collect()
 }
 
 /// A `rope_theta` value from a model's `config.json`.
