@@ -7,7 +7,7 @@ use crate::ui::i18n::tr;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
-/// The questions of one section as a list of links (answered ones marked).
+/// The questions of one section as a list of links (unanswered ones marked).
 #[component]
 pub fn QuestionList(section: usize, lang: Signal<Lang>) -> impl IntoView {
     let range = SECTIONS[section].question_range();
@@ -18,10 +18,8 @@ pub fn QuestionList(section: usize, lang: Signal<Lang>) -> impl IntoView {
                 view! {
                     <li class:answered=move || q.answered(lang.get())>
                         <a href=move || href(&format!("q/{}", q.slug), lang.get())>{move || q.title(lang.get())}</a>
-                        <Show when=move || q.answered(lang.get())>
-                            <span class="badge" title=tr(lang, "已有解答", "answered")>
-                                {tr(lang, "已解答", "answered")}
-                            </span>
+                        <Show when=move || !q.answered(lang.get())>
+                            <span class="badge muted">{tr(lang, "待解答", "not yet answered")}</span>
                         </Show>
                     </li>
                 }
@@ -58,12 +56,12 @@ pub fn HomePage(lang: Signal<Lang>) -> impl IntoView {
             </section>
             <SearchBox lang />
             <nav class="toc" aria-label=tr(lang, "章节目录", "Chapters")>
-                <ol class="chapter-index">
+                <ul class="chapter-index">
                     {chapters.iter().map(|&c| {
                         let s = &SECTIONS[c];
                         view! { <li><a href=format!("#ch-{}", s.slug)>{move || s.title(lang.get())}</a></li> }
                     }).collect_view()}
-                </ol>
+                </ul>
             </nav>
             {chapters.into_iter().map(|c| {
                 let s = &SECTIONS[c];
