@@ -32,11 +32,15 @@ const rows = [...sizes.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
 console.log("file".padEnd(60), "raw KB".padStart(9), "gzip KB".padStart(9), "br KB".padStart(9));
 for (const [name, s] of rows.filter(([n]) => !n.startsWith("content/")))
   console.log(name.padEnd(60), kb(s.raw).padStart(9), kb(s.gzip).padStart(9), kb(s.br).padStart(9));
-const bundles = rows.filter(([n]) => n.startsWith("content/"));
+const bundles = rows.filter(([n]) => /^content\/(zh|en)\//.test(n));
+const searchIndexes = rows.filter(([n]) => /^content\/search-/.test(n));
 if (bundles.length) {
   const largest = bundles[0];
   const total = bundles.reduce((a, [, s]) => a + s.gzip, 0);
   console.log(`content/: ${bundles.length} answer files, ${kb(total)} KB gzip in all, largest ${largest[0]} ${kb(largest[1].gzip)} KB gzip`);
+}
+for (const [name, s] of searchIndexes) {
+  console.log(`${name}: ${kb(s.gzip)} KB gzip (fetched the first time a reader searches, not part of a first load)`);
 }
 
 // What a first visit downloads: the page's HTML and every asset it references (the JS glue

@@ -73,9 +73,13 @@ pub fn query_tokens(query: &str) -> Vec<String> {
             out.push(run);
         }
     }
-    let mut seen = BTreeSet::new();
-    out.retain(|t| seen.insert(t.clone()));
-    out
+    let mut distinct: Vec<String> = Vec::with_capacity(out.len());
+    for t in out {
+        if !distinct.contains(&t) {
+            distinct.push(t);
+        }
+    }
+    distinct
 }
 
 /// Writes the index of `docs` (document `i` is question `i` of the catalogue), keeping the
@@ -193,15 +197,21 @@ pub fn search(query: &str, titles: &[String], index: Option<&Index>) -> Vec<Hit>
     if tokens.is_empty() {
         return Vec::new();
     }
-    let title_tokens: Vec<BTreeSet<String>> = titles
+    // Sorted token lists (not sets: the app's wasm stays smaller without BTree code).
+    let title_tokens: Vec<Vec<String>> = titles
         .iter()
-        .map(|t| document_tokens(t).into_iter().collect())
+        .map(|t| {
+            let mut v = document_tokens(t);
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
         .collect();
     let mut hits: Vec<Hit> = (0..titles.len())
         .filter_map(|q| {
             let mut in_title = 0;
             for t in &tokens {
-                if title_tokens[q].contains(t) {
+                if title_tokens[q].binary_search(t).is_ok() {
                     in_title += 1;
                 } else if index.is_none_or(|ix| ix.postings(t).binary_search(&(q as u16)).is_err())
                 {
@@ -214,7 +224,7 @@ pub fn search(query: &str, titles: &[String], index: Option<&Index>) -> Vec<Hit>
             })
         })
         .collect();
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.in_title), h.question));
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.in_title), h.question));
     hits
 }
 
