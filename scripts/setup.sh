@@ -39,10 +39,24 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
   exit 1
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  say "installing Debian chromium for the end-to-end tests"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# The browsers for the end-to-end tests, all from Debian: Chromium (+ chromedriver), Firefox ESR,
+# WebKitGTK's MiniBrowser and its WebKitWebDriver, Xvfb for MiniBrowser, and CJK fonts.
+BROWSER_PKGS=(chromium chromium-driver firefox-esr libwebkit2gtk-4.1-0 webkit2gtk-driver xvfb xauth fonts-noto-cjk)
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  for p in "${BROWSER_PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages for the browser tests: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # geckodriver (Firefox's WebDriver server) is not in Debian: crates.io has it.
+  if ! geckodriver --version >/dev/null 2>&1; then
+    say "installing geckodriver from crates.io (one-off, ~4 min)"
+    cargo install geckodriver --locked
+  fi
 fi
 
 # Trunk runs offline: fetch crates first.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints, native unit/property tests, a release build (at / and
-# under a sub-path), the size budget, and end-to-end tests in headless Chromium.
+# under a sub-path), the size budget, end-to-end tests in headless Chromium, and the cross-engine
+# suite in Chromium, Firefox and WebKit (ENGINES=firefox bash scripts/test.sh runs one engine there).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 
@@ -23,5 +24,8 @@ trunk build --release --public-url /sub/path/ --dist target/dist-sub
 step "size budget"
 node scripts/size.mjs dist
 
-step "end-to-end tests (headless Chromium)"
+step "end-to-end tests (headless Chromium, the full suite)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "cross-engine tests (Chromium, Firefox ESR, WebKitGTK)"
+node --test --test-concurrency=1 tests/cross/

@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod emit;
 pub mod highlight;
 pub mod markdown;
+pub mod math;
 
 use std::path::{Path, PathBuf};
 

@@ -9,13 +9,9 @@
 //!   same numbers as the widgets.
 
 use crate::highlight::{escape_html, highlight};
+use crate::math::mathml;
 use explorables_core::lang::Lang;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
-use pulldown_latex::{
-    config::{DisplayMode, RenderConfig},
-    mathml::push_mathml,
-    Parser as LatexParser, Storage,
-};
 
 /// What went wrong in one answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,26 +85,6 @@ pub fn expand_model_values(md: &str) -> Result<String, RenderError> {
         rest = &after[end + 2..];
     }
     out.push_str(rest);
-    Ok(out)
-}
-
-fn mathml(latex: &str, display: bool) -> Result<String, RenderError> {
-    let storage = Storage::new();
-    let events: Vec<_> = LatexParser::new(latex, &storage).collect();
-    if let Some(Err(e)) = events.iter().find(|e| e.is_err()) {
-        return Err(RenderError(format!("LaTeX error in {latex:?}: {e}")));
-    }
-    let config = RenderConfig {
-        display_mode: if display {
-            DisplayMode::Block
-        } else {
-            DisplayMode::Inline
-        },
-        ..Default::default()
-    };
-    let mut out = String::new();
-    push_mathml(&mut out, events.into_iter(), config)
-        .map_err(|e| RenderError(format!("MathML error in {latex:?}: {e}")))?;
     Ok(out)
 }
 

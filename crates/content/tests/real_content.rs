@@ -137,3 +137,36 @@ fn every_widget_directive_is_a_valid_widget_state() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn no_answer_has_an_escaped_entity_inside_its_math() {
+    // `&amp;nbsp;` inside <mtext> showed as a literal "&nbsp;" on the page.
+    let cat = Catalogue::load().unwrap();
+    let answers = Answers::load(&content_dir(), &cat).unwrap();
+    let html = emit::render_all(&answers).unwrap();
+    let mut bad = Vec::new();
+    let mut formulas = 0;
+    for (path, body) in emit::answer_files(&html) {
+        for math in body.split("<math").skip(1) {
+            let math = &math[..math.find("</math>").expect("closed <math>")];
+            formulas += 1;
+            let escaped = math.match_indices("&amp;").any(|(i, _)| {
+                let name = &math[i + 5..];
+                let end = name.find(';').unwrap_or(0);
+                end > 0
+                    && end <= 10
+                    && (name[..end].chars().all(|c| c.is_ascii_alphanumeric())
+                        || name.starts_with('#'))
+            });
+            if escaped {
+                bad.push(format!("{path}: …{}…", &math[..math.len().min(120)]));
+            }
+        }
+    }
+    assert!(formulas > 1000, "only {formulas} formulas found");
+    assert!(
+        bad.is_empty(),
+        "escaped entities in MathML:\n{}",
+        bad.join("\n")
+    );
+}

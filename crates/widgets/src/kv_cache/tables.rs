@@ -60,10 +60,9 @@ pub fn VariantsTable(params: Params, lang: Signal<Lang>) -> impl IntoView {
         let body = rows.iter().map(|r| {
             let (variant, mla, current) = (r.variant, r.mla, r.current);
             let name = row_name(r, p.model, l);
-            let action = match l {
-                Lang::Zh => format!("改用 {name}"),
-                Lang::En => format!("Use {name}"),
-            };
+            // The accessible name starts with the visible label (WCAG 2.5.3).
+            let visible = if current { l.pick("当前", "current") } else { l.pick("使用", "use") };
+            let action = format!("{visible} {name}");
             let set = move |_| {
                 params.update(|p| {
                     p.variant = variant;
@@ -81,7 +80,7 @@ pub fn VariantsTable(params: Params, lang: Signal<Lang>) -> impl IntoView {
                     <td>{format!("{:.3}×", ratio(r.result.total_bytes, native))}</td>
                     <td>
                         <button type="button" class="small-button" disabled=current aria-label=action on:click=set>
-                            {if current { l.pick("当前", "current") } else { l.pick("使用", "use") }}
+                            {visible}
                         </button>
                     </td>
                 </tr>
