@@ -3,6 +3,7 @@
 
 pub mod grpo;
 pub mod json;
+pub mod kl;
 pub mod kv;
 pub mod lang;
 pub mod mask;
