@@ -6,12 +6,12 @@
 //! |----------------------|-----------------------------------------------------|
 //! | `advantages`         | `A_i`                                               |
 //! | `token-weights`      | weight of each token of response `i`                |
-//! | `sequence-weights`   | token weight × `|o_i|`                              |
+//! | `sequence-weights`   | token weight × length `L_i`                         |
 //! | `surrogate`          | clipped surrogate at `ρ_i`                          |
 //! | `clipped`            | `1` where the clip is active (zero gradient), else `0` |
 //! | `loss-contributions` | response `i`'s share of the loss                    |
 //! | `loss`               | their sum (one number)                              |
-//! | `length-rewards`     | DAPO's `R_len(|o_i|)`                               |
+//! | `length-rewards`     | DAPO's `R_len(L_i)`                                 |
 //! | `effective-rewards`  | the rewards the advantages come from                |
 //! | `zero-signal-prob`   | `p^G + (1 − p)^G` (one number)                      |
 //! | `all-equal`          | `1` if every reward is equal, else `0`              |

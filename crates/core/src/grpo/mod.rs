@@ -6,17 +6,22 @@
 //! clipped surrogate `min(ρ·A, clip(ρ, 1 − ε_low, 1 + ε_high)·A)` ([`clip`]).
 //! DAPO adds overlong length shaping and drops groups without signal ([`shaping`]).
 //!
+//! With `L_i = |o_i|` the length of response `i` in tokens:
+//!
 //! | algorithm | advantage `A_i`                        | weight of each token of `o_i` |
 //! |-----------|----------------------------------------|-------------------------------|
-//! | GRPO      | `(r_i − mean r) / (std r + eps_std)`   | `A_i / (G·|o_i|)`             |
+//! | GRPO      | `(r_i − mean r) / (std r + eps_std)`   | `A_i / (G·L_i)`               |
 //! | Dr. GRPO  | `r_i − mean r`                         | `A_i / (G·max_len)`           |
-//! | DAPO      | GRPO's, on `r_i + R_len(|o_i|)`        | `A_i / Σ_j |o_j|`             |
+//! | DAPO      | GRPO's, on `r_i + R_len(L_i)`          | `A_i / Σ_j L_j`               |
 //! | RLOO      | `r_i − mean of the other G − 1`        | `A_i / G`                     |
-//! | GSPO      | GRPO's                                 | `A_i / (G·|o_i|)`             |
+//! | GSPO      | GRPO's                                 | `A_i / (G·L_i)`               |
 //!
 //! The model of the widget: response `i` has one probability ratio `ρ_i` shared by all its
-//! tokens (for GSPO it is the sequence ratio `s_i`), so its contribution to the loss is
-//! `−(token weight / A_i)·|o_i|·surrogate(ρ_i, A_i)` — see [`result::GroupResult`].
+//! tokens (for GSPO it is the sequence ratio `s_i`), so with the token weight written
+//! `c_i·A_i` ([`weights::coefficients`]) its contribution to the loss is
+//! `−c_i·L_i·surrogate(ρ_i, A_i)` — see [`result::GroupResult`]. With a uniform ratio per
+//! response, GRPO's per-token clip and GSPO's per-sequence clip agree; they differ in the
+//! default clip range and in what the ratio means.
 
 pub mod advantage;
 pub mod clip;
