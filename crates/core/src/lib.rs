@@ -11,4 +11,5 @@ pub mod norm;
 pub mod params;
 pub mod posenc;
 pub mod search;
+pub mod tts;
 pub mod widgets;
