@@ -10,6 +10,7 @@ pub mod moe;
 pub mod norm;
 pub mod params;
 pub mod posenc;
+pub mod sampling;
 pub mod search;
 pub mod tts;
 pub mod widgets;
