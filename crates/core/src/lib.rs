@@ -13,5 +13,7 @@ pub mod norm;
 pub mod number_list;
 pub mod params;
 pub mod posenc;
+pub mod sampling;
 pub mod search;
+pub mod tts;
 pub mod widgets;

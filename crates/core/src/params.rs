@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+pub mod list;
+
 /// Something the parser changed about the reader's input, in words for the UI.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
