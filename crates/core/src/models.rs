@@ -118,6 +118,9 @@ pub enum QkNorm {
     Head,
     /// Over the whole projection (OLMo 2): `(heads + kv_heads) × head_dim` parameters.
     Full,
+    /// A weightless L2 normalisation of each query and key head (Llama 4 Scout's
+    /// `use_qk_norm`, on its RoPE layers only): no parameters.
+    L2,
 }
 
 /// One model's architecture, as its own config states it.
@@ -140,7 +143,13 @@ pub struct ModelPreset {
     pub head_dim: u32,
     /// Dense FFN width (for MoE models: the width of the dense layers, if any).
     pub intermediate: u32,
+    /// Rows of the token-embedding matrix: config.json's `vocab_size` (often padded).
     pub vocab: u32,
+    /// Tokens the tokenizer itself defines, where a primary source states it (fewer than
+    /// `vocab` when the embedding is padded: ChatGLM-6B, Qwen3, BLOOM).
+    pub tokenizer_vocab: Option<u32>,
+    /// Where `tokenizer_vocab` comes from.
+    pub tokenizer_vocab_source: &'static str,
     pub max_context: u64,
     pub attention: AttentionKind,
     /// Repeating pattern of layer kinds, applied from layer 0 (`[Global]` for plain models).
@@ -356,6 +365,7 @@ pub fn attention_params_per_layer(m: &ModelPreset) -> u64 {
         QkNorm::None => 0,
         QkNorm::Head => 2 * m.head_dim as u64,
         QkNorm::Full => q_out + kv_out,
+        QkNorm::L2 => 0,
     };
     weights + bias + qk
 }
@@ -481,6 +491,7 @@ pub fn field(id: &str, field: &str) -> Option<String> {
         "head_dim" => n(m.head_dim as u64),
         "intermediate" => n(m.intermediate as u64),
         "vocab" => n(m.vocab as u64),
+        "tokenizer_vocab" => m.tokenizer_vocab.and_then(|t| n(t as u64)),
         "max_context" => n(m.max_context),
         "params_total" => Some(crate::kv::format_params(param_counts(m).total)),
         "params_active" => Some(crate::kv::format_params(param_counts(m).active)),
@@ -694,6 +705,32 @@ mod tests {
             assert_eq!(p.tied_embeddings, tied, "{}: tie_word_embeddings", p.id);
             checked.set(checked.get() + 1);
         }
+        // QK-Norm: the config's `use_qk_norm` (Llama 4) when it has one; otherwise the
+        // architecture decides (Qwen3 and OLMo 2 always normalise, the others never do).
+        let model_type = cfg.get("model_type").and_then(Value::as_str).unwrap_or("");
+        let qk_expected: &[QkNorm] = match cfg.get("use_qk_norm").and_then(Value::as_bool) {
+            Some(true) => &[QkNorm::Head, QkNorm::Full, QkNorm::L2],
+            Some(false) => &[QkNorm::None],
+            None => match model_type {
+                "qwen3" | "qwen3_moe" | "gemma3" | "gemma3_text" => &[QkNorm::Head],
+                "olmo2" => &[QkNorm::Full],
+                "llama" | "llama4_text" | "mistral" | "mixtral" | "qwen2" | "deepseek_v2"
+                | "deepseek_v3" | "kimi_k2" | "gemma2" | "gpt2" | "chatglm" | "bloom" => {
+                    &[QkNorm::None]
+                }
+                other => panic!(
+                    "{}: model_type {other:?}: say in this test whether it has QK-Norm",
+                    p.id
+                ),
+            },
+        };
+        assert!(
+            qk_expected.contains(&p.qk_norm),
+            "{}: qk_norm = {:?} but its config.json implies one of {qk_expected:?}",
+            p.id,
+            p.qk_norm
+        );
+        checked.set(checked.get() + 1);
         // Windows: a sliding window counts only when it is switched on.
         let sliding_on = cfg.get("use_sliding_window").and_then(Value::as_bool) != Some(false);
         let window = field(p.id, "sliding_window").map(|w| w.parse::<u64>().unwrap());
@@ -1106,6 +1143,19 @@ mod tests {
         assert_eq!(f("meta-llama/Llama-3.1-8B", "head_dim"), s("128"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "intermediate"), s("14336"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "vocab"), s("128256"));
+        // Embedding rows vs tokenizer entries.
+        assert_eq!(f("THUDM/chatglm-6b", "vocab"), s("130528"));
+        assert_eq!(f("THUDM/chatglm-6b", "tokenizer_vocab"), s("130344"));
+        assert_eq!(f("Qwen/Qwen3-8B", "vocab"), s("151936"));
+        assert_eq!(f("Qwen/Qwen3-8B", "tokenizer_vocab"), s("151669"));
+        assert_eq!(f("bigscience/bloom", "vocab"), s("250880"));
+        assert_eq!(f("bigscience/bloom", "tokenizer_vocab"), s("250680"));
+        assert_eq!(f("meta-llama/Llama-3.1-8B", "tokenizer_vocab"), None);
+        assert_eq!(m("meta-llama/Llama-4-Scout-17B-16E").qk_norm, QkNorm::L2);
+        assert_eq!(
+            m("meta-llama/Llama-4-Maverick-17B-128E").qk_norm,
+            QkNorm::None
+        );
         assert_eq!(
             f("meta-llama/Llama-3.1-8B", "source"),
             s("https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json")
