@@ -499,6 +499,16 @@ pub fn field(id: &str, field: &str) -> Option<String> {
         "experts_per_token" => moe.and_then(|d| n(d.experts_per_token as u64)),
         "shared_experts" => moe.and_then(|d| n(d.shared_experts as u64)),
         "moe_intermediate" => moe.and_then(|d| n(d.moe_intermediate as u64)),
+        // Group-limited routing and the gate scale: only models that use them.
+        "n_groups" => moe
+            .filter(|d| d.n_groups > 1)
+            .and_then(|d| n(d.n_groups as u64)),
+        "topk_groups" => moe
+            .filter(|d| d.n_groups > 1)
+            .and_then(|d| n(d.topk_groups as u64)),
+        "routed_scaling" => moe
+            .filter(|d| d.routed_scaling != 1.0)
+            .map(|d| d.routed_scaling.to_string()),
         "kv_lora_rank" => mla.and_then(|d| n(d.kv_lora_rank as u64)),
         "q_lora_rank" => mla.and_then(|d| d.q_lora_rank).and_then(|r| n(r as u64)),
         "qk_rope_head_dim" => mla.and_then(|d| n(d.qk_rope_head_dim as u64)),
@@ -1133,6 +1143,11 @@ mod tests {
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "experts_per_token"), s("8"));
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "shared_experts"), s("1"));
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "moe_intermediate"), s("2048"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "n_groups"), s("8"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "topk_groups"), s("4"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "routed_scaling"), s("2.5"));
+        assert_eq!(f("moonshotai/Kimi-K2-Instruct", "n_groups"), None);
+        assert_eq!(f("mistralai/Mixtral-8x7B-v0.1", "routed_scaling"), None);
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "max_context"), s("163840"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "max_context"), s("131072"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "name"), s("Llama 3.1 8B"));
