@@ -51,6 +51,8 @@ const MODEL_KEYS: &[&str] = &[
     "head_dim",
     "intermediate",
     "vocab",
+    "tokenizer_vocab",
+    "tokenizer_vocab_source",
     "max_context",
     "attention",
     "layer_pattern",
@@ -297,6 +299,25 @@ fn model_literal(f: &Fields, configs: &Path) -> Result<String, String> {
     let head_dim = f.uint("head_dim", 1, 65_536)?;
     let intermediate = f.uint("intermediate", 1, U32)?;
     let vocab = f.uint("vocab", 1, U32)?;
+    // Tokens the tokenizer defines, when that differs from (or must be told apart from) the
+    // embedding rows in `vocab`; a source is required.
+    let tokenizer_vocab = if f.table.contains_key("tokenizer_vocab") {
+        let t = f.uint("tokenizer_vocab", 1, vocab)?;
+        if f.opt_string("tokenizer_vocab_source")?.is_none() {
+            return Err(format!(
+                "{ctx}: tokenizer_vocab needs `tokenizer_vocab_source`"
+            ));
+        }
+        Some(t)
+    } else {
+        if f.table.contains_key("tokenizer_vocab_source") {
+            return Err(format!(
+                "{ctx}: tokenizer_vocab_source without tokenizer_vocab"
+            ));
+        }
+        None
+    };
+    let tokenizer_vocab_source = f.opt_string("tokenizer_vocab_source")?.unwrap_or_default();
     let max_context = f.uint("max_context", 1, i64::MAX)?;
     let attention = f.choice(
         "attention",
@@ -364,7 +385,12 @@ fn model_literal(f: &Fields, configs: &Path) -> Result<String, String> {
     let mlp_bias = f.boolean("mlp_bias")?;
     let qk_norm = f.choice(
         "qk_norm",
-        &[("none", "None"), ("head", "Head"), ("full", "Full")],
+        &[
+            ("none", "None"),
+            ("head", "Head"),
+            ("full", "Full"),
+            ("l2", "L2"),
+        ],
     )?;
     let embed_norm = f.opt_bool("embed_norm", false)?;
     let mtp_layers = f.opt_uint("mtp_layers", 0, 100, 0)?;
@@ -488,6 +514,15 @@ fn model_literal(f: &Fields, configs: &Path) -> Result<String, String> {
     let _ = writeln!(s, "        head_dim: {head_dim},");
     let _ = writeln!(s, "        intermediate: {intermediate},");
     let _ = writeln!(s, "        vocab: {vocab},");
+    let _ = writeln!(
+        s,
+        "        tokenizer_vocab: {},",
+        tokenizer_vocab.map_or("None".to_string(), |t| format!("Some({t})"))
+    );
+    let _ = writeln!(
+        s,
+        "        tokenizer_vocab_source: {tokenizer_vocab_source:?},"
+    );
     let _ = writeln!(s, "        max_context: {max_context},");
     let _ = writeln!(s, "        attention: AttentionKind::{attention},");
     let _ = writeln!(s, "        layer_pattern: &[{}],", pattern_code.join(", "));

@@ -118,6 +118,9 @@ pub enum QkNorm {
     Head,
     /// Over the whole projection (OLMo 2): `(heads + kv_heads) × head_dim` parameters.
     Full,
+    /// A weightless L2 normalisation of each query and key head (Llama 4 Scout's
+    /// `use_qk_norm`, on its RoPE layers only): no parameters.
+    L2,
 }
 
 /// One model's architecture, as its own config states it.
@@ -140,7 +143,13 @@ pub struct ModelPreset {
     pub head_dim: u32,
     /// Dense FFN width (for MoE models: the width of the dense layers, if any).
     pub intermediate: u32,
+    /// Rows of the token-embedding matrix: config.json's `vocab_size` (often padded).
     pub vocab: u32,
+    /// Tokens the tokenizer itself defines, where a primary source states it (fewer than
+    /// `vocab` when the embedding is padded: ChatGLM-6B, Qwen3, BLOOM).
+    pub tokenizer_vocab: Option<u32>,
+    /// Where `tokenizer_vocab` comes from.
+    pub tokenizer_vocab_source: &'static str,
     pub max_context: u64,
     pub attention: AttentionKind,
     /// Repeating pattern of layer kinds, applied from layer 0 (`[Global]` for plain models).
@@ -356,6 +365,7 @@ pub fn attention_params_per_layer(m: &ModelPreset) -> u64 {
         QkNorm::None => 0,
         QkNorm::Head => 2 * m.head_dim as u64,
         QkNorm::Full => q_out + kv_out,
+        QkNorm::L2 => 0,
     };
     weights + bias + qk
 }
@@ -481,6 +491,7 @@ pub fn field(id: &str, field: &str) -> Option<String> {
         "head_dim" => n(m.head_dim as u64),
         "intermediate" => n(m.intermediate as u64),
         "vocab" => n(m.vocab as u64),
+        "tokenizer_vocab" => m.tokenizer_vocab.and_then(|t| n(t as u64)),
         "max_context" => n(m.max_context),
         "params_total" => Some(crate::kv::format_params(param_counts(m).total)),
         "params_active" => Some(crate::kv::format_params(param_counts(m).active)),
@@ -488,6 +499,16 @@ pub fn field(id: &str, field: &str) -> Option<String> {
         "experts_per_token" => moe.and_then(|d| n(d.experts_per_token as u64)),
         "shared_experts" => moe.and_then(|d| n(d.shared_experts as u64)),
         "moe_intermediate" => moe.and_then(|d| n(d.moe_intermediate as u64)),
+        // Group-limited routing and the gate scale: only models that use them.
+        "n_groups" => moe
+            .filter(|d| d.n_groups > 1)
+            .and_then(|d| n(d.n_groups as u64)),
+        "topk_groups" => moe
+            .filter(|d| d.n_groups > 1)
+            .and_then(|d| n(d.topk_groups as u64)),
+        "routed_scaling" => moe
+            .filter(|d| d.routed_scaling != 1.0)
+            .map(|d| d.routed_scaling.to_string()),
         "kv_lora_rank" => mla.and_then(|d| n(d.kv_lora_rank as u64)),
         "q_lora_rank" => mla.and_then(|d| d.q_lora_rank).and_then(|r| n(r as u64)),
         "qk_rope_head_dim" => mla.and_then(|d| n(d.qk_rope_head_dim as u64)),
@@ -694,6 +715,32 @@ mod tests {
             assert_eq!(p.tied_embeddings, tied, "{}: tie_word_embeddings", p.id);
             checked.set(checked.get() + 1);
         }
+        // QK-Norm: the config's `use_qk_norm` (Llama 4) when it has one; otherwise the
+        // architecture decides (Qwen3 and OLMo 2 always normalise, the others never do).
+        let model_type = cfg.get("model_type").and_then(Value::as_str).unwrap_or("");
+        let qk_expected: &[QkNorm] = match cfg.get("use_qk_norm").and_then(Value::as_bool) {
+            Some(true) => &[QkNorm::Head, QkNorm::Full, QkNorm::L2],
+            Some(false) => &[QkNorm::None],
+            None => match model_type {
+                "qwen3" | "qwen3_moe" | "gemma3" | "gemma3_text" => &[QkNorm::Head],
+                "olmo2" => &[QkNorm::Full],
+                "llama" | "llama4_text" | "mistral" | "mixtral" | "qwen2" | "deepseek_v2"
+                | "deepseek_v3" | "kimi_k2" | "gemma2" | "gpt2" | "chatglm" | "bloom" => {
+                    &[QkNorm::None]
+                }
+                other => panic!(
+                    "{}: model_type {other:?}: say in this test whether it has QK-Norm",
+                    p.id
+                ),
+            },
+        };
+        assert!(
+            qk_expected.contains(&p.qk_norm),
+            "{}: qk_norm = {:?} but its config.json implies one of {qk_expected:?}",
+            p.id,
+            p.qk_norm
+        );
+        checked.set(checked.get() + 1);
         // Windows: a sliding window counts only when it is switched on.
         let sliding_on = cfg.get("use_sliding_window").and_then(Value::as_bool) != Some(false);
         let window = field(p.id, "sliding_window").map(|w| w.parse::<u64>().unwrap());
@@ -1096,6 +1143,11 @@ mod tests {
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "experts_per_token"), s("8"));
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "shared_experts"), s("1"));
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "moe_intermediate"), s("2048"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "n_groups"), s("8"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "topk_groups"), s("4"));
+        assert_eq!(f("deepseek-ai/DeepSeek-V3", "routed_scaling"), s("2.5"));
+        assert_eq!(f("moonshotai/Kimi-K2-Instruct", "n_groups"), None);
+        assert_eq!(f("mistralai/Mixtral-8x7B-v0.1", "routed_scaling"), None);
         assert_eq!(f("deepseek-ai/DeepSeek-V3", "max_context"), s("163840"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "max_context"), s("131072"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "name"), s("Llama 3.1 8B"));
@@ -1106,6 +1158,19 @@ mod tests {
         assert_eq!(f("meta-llama/Llama-3.1-8B", "head_dim"), s("128"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "intermediate"), s("14336"));
         assert_eq!(f("meta-llama/Llama-3.1-8B", "vocab"), s("128256"));
+        // Embedding rows vs tokenizer entries.
+        assert_eq!(f("THUDM/chatglm-6b", "vocab"), s("130528"));
+        assert_eq!(f("THUDM/chatglm-6b", "tokenizer_vocab"), s("130344"));
+        assert_eq!(f("Qwen/Qwen3-8B", "vocab"), s("151936"));
+        assert_eq!(f("Qwen/Qwen3-8B", "tokenizer_vocab"), s("151669"));
+        assert_eq!(f("bigscience/bloom", "vocab"), s("250880"));
+        assert_eq!(f("bigscience/bloom", "tokenizer_vocab"), s("250680"));
+        assert_eq!(f("meta-llama/Llama-3.1-8B", "tokenizer_vocab"), None);
+        assert_eq!(m("meta-llama/Llama-4-Scout-17B-16E").qk_norm, QkNorm::L2);
+        assert_eq!(
+            m("meta-llama/Llama-4-Maverick-17B-128E").qk_norm,
+            QkNorm::None
+        );
         assert_eq!(
             f("meta-llama/Llama-3.1-8B", "source"),
             s("https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json")

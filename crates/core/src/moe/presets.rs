@@ -73,8 +73,8 @@ pub const PRESETS: &[MoePreset] = &[
         hf_id: "meta-llama/Llama-4-Maverick-17B-128E",
         balance: Balance::None,
         capacity_factor: 0.0,
-        explain_zh: "Llama 4 Maverick 的稠密层和 MoE 层交替出现；每个 MoE 层有 {n} 个路由专家和 {s} 个共享专家，每个 token 总是经过共享专家，再加上得分最高的 {k} 个路由专家。路由器取最大的 logit 后过 sigmoid，所以路由权重就是 σ(z)，不做归一化。Meta 没有公开其负载均衡方法，因此这个预设默认不做均衡——可以自己选一种方案对比。总参数 {total}，每 token 激活 {active}。",
-        explain_en: "Llama 4 Maverick alternates dense and MoE layers; each MoE layer has {n} routed experts and {s} shared expert, and every token goes through the shared expert plus its top {k} routed expert. The router takes the largest logit and passes it through a sigmoid, so the routed weight is σ(z), not renormalised. Meta has not published how it balances expert load, so this preset starts with no balancing: pick a scheme to compare. {total} parameters in total, {active} active per token.",
+        explain_zh: "Llama 4 Maverick 的稠密层和 MoE 层交替出现；每个 MoE 层有 {n} 个路由专家和 {s} 个共享专家，每个 token 总是经过共享专家，再加上得分最高的 {k} 个路由专家。路由器取最大的 logit 后过 sigmoid，所以路由权重就是 σ(z)，不做归一化；它乘在专家的输入上（x·σ(z) 再进专家），不是乘在输出上。Meta 没有公开其负载均衡方法，因此这个预设默认不做均衡——可以自己选一种方案对比。总参数 {total}，每 token 激活 {active}。",
+        explain_en: "Llama 4 Maverick alternates dense and MoE layers; each MoE layer has {n} routed experts and {s} shared expert, and every token goes through the shared expert plus its top {k} routed expert. The router takes the largest logit and passes it through a sigmoid, so the routed weight is σ(z), not renormalised; it scales the expert's input (the expert sees x·σ(z)), not its output. Meta has not published how it balances expert load, so this preset starts with no balancing: pick a scheme to compare. {total} parameters in total, {active} active per token.",
         source: "Meta AI, \"The Llama 4 herd\" (ai.meta.com/blog/llama-4-multimodal-intelligence, 2025-04-05); meta-llama/Llama-4-Maverick-17B-128E config.json; Hugging Face transformers modeling_llama4.py (Llama4TextMoe router)",
     },
     MoePreset {
