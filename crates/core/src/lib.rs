@@ -10,7 +10,6 @@ pub mod mask;
 pub mod models;
 pub mod moe;
 pub mod norm;
-pub mod number_list;
 pub mod params;
 pub mod posenc;
 pub mod sampling;

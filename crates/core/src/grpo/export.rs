@@ -17,7 +17,7 @@
 //! | `all-equal`          | `1` if every reward is equal, else `0`              |
 
 use super::result::GroupResult;
-use crate::number_list::join;
+use crate::params::list::join_f64 as join;
 
 fn flags(v: impl Iterator<Item = bool>) -> String {
     v.map(|b| if b { "1" } else { "0" })

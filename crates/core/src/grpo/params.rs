@@ -11,7 +11,7 @@ use super::{
     DEFAULT_REWARDS, MAX_ABS_REWARD, MAX_EPS_HIGH, MAX_EPS_STD, MAX_G, MAX_LENGTH, MAX_RATIO,
     MIN_G,
 };
-use crate::number_list::{join, parse_f64_list};
+use crate::params::list::{join_f64 as join, parse_f64_list_whole as parse_f64_list};
 use crate::params::{
     build_query, get, parse_choice, parse_f64, parse_int, parse_query, shorten, Notice, NoticeKind,
 };

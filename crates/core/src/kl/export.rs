@@ -15,7 +15,7 @@
 //! | `mc-grad-k{1,2,3}-reward`, `…-loss`       | sample-mean gradient estimates          |
 
 use super::result::KlResult;
-use crate::number_list::join;
+use crate::params::list::join_f64 as join;
 
 /// Keys per estimator (k1, k2, k3).
 const MEAN: [&str; 3] = ["k1", "k2", "k3"];

@@ -9,7 +9,7 @@ use super::presets::{find_preset, CUSTOM, PRESETS};
 use super::{
     DEFAULT_SAMPLES, DEFAULT_SEED, MAX_ACTIONS, MAX_LOGIT, MAX_SAMPLES, MIN_ACTIONS, MIN_SAMPLES,
 };
-use crate::number_list::{join, parse_f64_list};
+use crate::params::list::{join_f64 as join, parse_f64_list_whole as parse_f64_list};
 use crate::params::{
     build_query, get, parse_choice, parse_int, parse_query, shorten, Notice, NoticeKind,
 };
