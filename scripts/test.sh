@@ -11,6 +11,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --quiet -p llm-explorables -p explorables-widgets --lib --examples -- -D warnings
+cargo clippy --quiet -p llm-explorables --no-default-features --features ssr --lib --bins -- -D warnings
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace --quiet 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true

@@ -17,12 +17,34 @@ use crate::ui::theme::ThemeState;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
+/// A page's `<title>`: its own name (none for the home page) and the site's.
+pub fn page_title(name: Option<&str>, lang: Lang) -> String {
+    match name {
+        None => lang
+            .pick("大模型面试 · 可交互讲解", "LLM Interview Explorables")
+            .to_string(),
+        Some(n) => format!(
+            "{n} · {}",
+            lang.pick("大模型面试", "LLM Interview Explorables")
+        ),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let router = Router::install();
     provide_context(router);
     let theme = ThemeState::install();
     provide_context(theme);
+    view! { <Shell /> }
+}
+
+/// Everything on a page, for the router and theme in context. The build renders the same
+/// component to HTML for every route (see `prerender`), so the app takes over a page that
+/// already looks exactly like what it renders.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let router = expect_context::<Router>();
     // Memos: a change of widget parameters in the query re-renders no page.
     let lang: Signal<Lang> = Memo::new(move |_| router.loc.with(|l| l.lang())).into();
     let route = Memo::new(move |_| router.loc.with(|l| l.route()));
@@ -40,12 +62,7 @@ pub fn App() -> impl IntoView {
     });
     let page = move || match route.get() {
         Route::Home => {
-            Effect::new(move |_| {
-                document().set_title(
-                    lang.get()
-                        .pick("大模型面试 · 可交互讲解", "LLM Interview Explorables"),
-                )
-            });
+            Effect::new(move |_| document().set_title(&page_title(None, lang.get())));
             view! { <HomePage lang /> }.into_any()
         }
         Route::Section(slug) => match section_index(&slug) {

@@ -7,6 +7,9 @@ pub mod app;
 pub mod catalogue;
 pub mod content;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod prerendered;
 pub mod route;
 pub mod ui;
 pub mod widgets;
@@ -14,8 +17,35 @@ pub mod widgets;
 /// Browser helpers shared with the widget modules.
 pub use explorables_widgets::dom;
 
-/// Installs the panic overlay and mounts the app on `<body>`.
+/// Installs the panic overlay and starts the app. On a pre-rendered page (`<div id="app">`
+/// written by the build) the app renders into a new `#app` and the old one is removed in the
+/// same task, before the browser paints: the reader sees no flash and no duplicate.
 pub fn start() {
+    use wasm_bindgen::JsCast;
     explorables_widgets::panic::install();
-    leptos::mount::mount_to_body(app::App);
+    let doc = dom::document();
+    let Some(old) = doc.get_element_by_id("app") else {
+        leptos::mount::mount_to_body(app::App);
+        return;
+    };
+    if let Ok(Some(answer)) = old.query_selector("[data-testid=answer][data-slug][data-lang]") {
+        let slug = answer.get_attribute("data-slug").unwrap_or_default();
+        let lang = answer.get_attribute("data-lang").unwrap_or_default();
+        if let Some(lang) = explorables_core::lang::Lang::from_code(&lang) {
+            prerendered::set_answer(&slug, lang, answer.inner_html());
+        }
+    }
+    let Some(root) = doc
+        .create_element("div")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    root.set_id("app");
+    let _ = old
+        .parent_node()
+        .map(|p| p.insert_before(&root, Some(&old)));
+    leptos::mount::mount_to(root, app::App).forget();
+    old.remove();
 }

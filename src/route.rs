@@ -1,8 +1,10 @@
 //! A tiny client-side router: the location as a signal, links intercepted, history kept.
 //!
 //! Paths are relative to the site's base path so the same build works at `/` and under a
-//! sub-path. Routes: `/`, `/s/<section>`, `/q/<question>`, `/lab`, `/lab/<widget>`,
-//! `/embed/<widget>`; anything else is not found.
+//! sub-path. Routes: `/`, `/s/<section>/`, `/q/<question>/`, `/lab/`, `/lab/<widget>/`,
+//! `/embed/<widget>`, the English pages under `/en/…`; anything else is not found. Every page
+//! route is also a real file written at build time (see `prerender`); the links end in `/`,
+//! as a static host serves them. Old `?lang=en` links are moved to the `/en/…` form.
 
 use crate::dom::{base_path, document, window};
 use explorables_core::lang::Lang;
@@ -30,8 +32,18 @@ pub enum Route {
 }
 
 impl Loc {
+    /// The path without the language prefix.
+    pub fn page_path(&self) -> &str {
+        let p = self.path.as_str();
+        if p == "en" {
+            ""
+        } else {
+            p.strip_prefix("en/").unwrap_or(p)
+        }
+    }
+
     pub fn route(&self) -> Route {
-        let path = self.path.trim_end_matches('/');
+        let path = self.page_path().trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] | ["index.html"] | ["404.html"] => Route::Home,
@@ -45,9 +57,26 @@ impl Loc {
     }
 
     pub fn lang(&self) -> Lang {
+        if self.path == "en" || self.path.starts_with("en/") {
+            return Lang::En;
+        }
+        // Links from before the `/en/` paths.
         get(&parse_query(&self.query), "lang")
             .and_then(Lang::from_code)
             .unwrap_or_default()
+    }
+
+    /// The same place in the path form: `?lang=en` moved into `en/`, `lang` dropped.
+    pub fn canonical(&self) -> Loc {
+        let lang = self.lang();
+        let page = self.page_path().trim_start_matches('/');
+        Loc {
+            path: match lang {
+                Lang::En => format!("en/{page}"),
+                Lang::Zh => page.to_string(),
+            },
+            query: self.params_query(),
+        }
     }
 
     /// The query without `lang` (the widget parameters), re-encoded.
@@ -92,8 +121,24 @@ pub struct Router {
 }
 
 impl Router {
+    /// A router that stays at `loc` (build-time rendering: no history, no listeners).
+    pub fn fixed(loc: Loc) -> Router {
+        Router {
+            loc: RwSignal::new(loc),
+        }
+    }
+
     /// Creates the router and wires `popstate` and link clicks.
     pub fn install() -> Router {
+        // An old `?lang=en` link becomes its `/en/…` address.
+        let here = current_loc();
+        let canonical = here.canonical();
+        if canonical != here {
+            let url = canonical.url();
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        }
         let loc = RwSignal::new(current_loc());
         let on_pop = Closure::<dyn Fn()>::new(move || loc.set(current_loc()));
         let _ =
@@ -174,29 +219,18 @@ impl Router {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 
-    /// Replaces the query of the current entry (widget state), keeping `lang`.
+    /// Replaces the query of the current entry (widget state); the language is in the path.
     pub fn replace_params(self, params_query: &str) {
         let loc = self.loc.get_untracked();
-        let mut q = String::new();
-        if loc.lang() == Lang::En {
-            q.push_str("lang=en");
-        }
-        if !params_query.is_empty() {
-            if !q.is_empty() {
-                q.push('&');
-            }
-            q.push_str(params_query);
-        }
+        let q = params_query.to_string();
         if q == loc.query {
             return;
         }
-        let url = format!(
-            "{}{}{}{}",
-            base_path(),
-            loc.path,
-            if q.is_empty() { "" } else { "?" },
-            q
-        );
+        let url = Loc {
+            path: loc.path.clone(),
+            query: q.clone(),
+        }
+        .url();
         if let Ok(h) = window().history() {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
@@ -211,28 +245,42 @@ pub fn use_router() -> Router {
     expect_context::<Router>()
 }
 
-/// A link to a path below the base, carrying the language.
+impl Loc {
+    /// The absolute URL of this place (base path, path, query).
+    pub fn url(&self) -> String {
+        format!(
+            "{}{}{}{}",
+            base_path(),
+            self.path,
+            if self.query.is_empty() { "" } else { "?" },
+            self.query
+        )
+    }
+}
+
+/// The path of a page below the base in a language: `q/x` → `q/x/` or `en/q/x/`.
+pub fn page_path(path: &str, lang: Lang) -> String {
+    let path = path.trim_matches('/');
+    let prefix = if lang == Lang::En { "en/" } else { "" };
+    if path.is_empty() {
+        prefix.to_string()
+    } else {
+        format!("{prefix}{path}/")
+    }
+}
+
+/// A link to a page below the base, in a language.
 pub fn href(path: &str, lang: Lang) -> String {
     href_with(path, lang, "")
 }
 
-/// Like [`href`] with extra query parameters (`k=v&…`).
+/// Like [`href`] with query parameters (`k=v&…`).
 pub fn href_with(path: &str, lang: Lang, params: &str) -> String {
-    let mut q = Vec::new();
-    if lang == Lang::En {
-        q.push("lang=en");
+    Loc {
+        path: page_path(path, lang),
+        query: params.to_string(),
     }
-    if !params.is_empty() {
-        q.push(params);
-    }
-    let q = q.join("&");
-    format!(
-        "{}{}{}{}",
-        base_path(),
-        path.trim_start_matches('/'),
-        if q.is_empty() { "" } else { "?" },
-        q
-    )
+    .url()
 }
 
 #[cfg(test)]
@@ -260,6 +308,36 @@ mod tests {
         );
         assert_eq!(loc("lab", "").route(), Route::Labs);
         assert_eq!(loc("q/a/b", "").route(), Route::NotFound("q/a/b".into()));
+    }
+
+    #[test]
+    fn english_pages_live_under_en() {
+        assert_eq!(
+            loc("en/q/bert-vs-gpt/", "").route(),
+            Route::Question("bert-vs-gpt".into())
+        );
+        assert_eq!(loc("en/q/bert-vs-gpt/", "").lang(), Lang::En);
+        assert_eq!(loc("en", "").route(), Route::Home);
+        assert_eq!(loc("en/", "").lang(), Lang::En);
+        assert_eq!(loc("q/x/", "").lang(), Lang::Zh);
+        // "en" as a question slug is not a language.
+        assert_eq!(loc("q/en/", "").lang(), Lang::Zh);
+        assert_eq!(page_path("q/x", Lang::En), "en/q/x/");
+        assert_eq!(page_path("", Lang::Zh), "");
+        assert_eq!(page_path("lab", Lang::Zh), "lab/");
+        assert_eq!(href_with("lab/moe", Lang::En, "n=1"), "/en/lab/moe/?n=1");
+    }
+
+    #[test]
+    fn old_lang_links_move_to_the_path_form() {
+        assert_eq!(loc("q/x", "lang=en&n=6").canonical(), loc("en/q/x", "n=6"));
+        assert_eq!(loc("", "lang=en").canonical(), loc("en/", ""));
+        assert_eq!(
+            loc("lab/moe/", "lang=zh&a=1").canonical(),
+            loc("lab/moe/", "a=1")
+        );
+        let c = loc("en/q/x/", "a=1");
+        assert_eq!(c.canonical(), c);
     }
 
     #[test]

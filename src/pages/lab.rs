@@ -12,10 +12,10 @@ use leptos::prelude::*;
 #[component]
 pub fn LabsPage(lang: Signal<Lang>) -> impl IntoView {
     Effect::new(move |_| {
-        document().set_title(
-            lang.get()
-                .pick("实验室 · 大模型面试", "Labs · LLM Interview Explorables"),
-        )
+        document().set_title(&crate::app::page_title(
+            Some(lang.get().pick("实验室", "Labs")),
+            lang.get(),
+        ))
     });
     view! {
         <article class="labs">
@@ -68,10 +68,7 @@ pub fn LabPage(widget: String, lang: Signal<Lang>) -> impl IntoView {
     let title = explorables_core::widgets::find(&widget).map(|w| (w.zh, w.en));
     Effect::new(move |_| {
         let t = title.map(|(zh, en)| lang.get().pick(zh, en)).unwrap_or("?");
-        document().set_title(&format!(
-            "{t} · {}",
-            lang.get().pick("大模型面试", "LLM Interview Explorables")
-        ));
+        document().set_title(&crate::app::page_title(Some(t), lang.get()));
     });
     view! {
         <article class="lab-page">

@@ -44,10 +44,28 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
     let q = &QUESTIONS[question];
     let answer_ref = NodeRef::<leptos::html::Div>::new();
     let mounts = StoredValue::new_local(Mounted::new());
+    // The answer the page was pre-rendered with: shown at once, never fetched again.
+    let seeded = crate::prerendered::answer(q.slug);
+    let first_html = seeded
+        .as_ref()
+        .filter(|(l, _)| *l == lang.get_untracked())
+        .map(|(_, h)| h.clone())
+        .unwrap_or_default();
+    let seeded = StoredValue::new(seeded);
+    let seeded_for = move |l: Lang| {
+        seeded.with_value(|s| {
+            s.as_ref()
+                .filter(|(sl, _)| *sl == l)
+                .map(|(_, h)| h.clone())
+        })
+    };
     let answer = LocalResource::new(move || {
         let l = lang.get();
+        let seeded_here = seeded_for(l).is_some();
         async move {
-            if q.answered(l) {
+            if seeded_here {
+                None
+            } else if q.answered(l) {
                 Some(answer_html(l, q.slug).await)
             } else {
                 None
@@ -60,16 +78,19 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        document().set_title(&format!(
-            "{} · {}",
-            q.title(lang.get()),
-            lang.get().pick("大模型面试", "LLM Interview Explorables")
+        document().set_title(&crate::app::page_title(
+            Some(q.title(lang.get())),
+            lang.get(),
         ));
     });
+    let current = move || match seeded_for(lang.get()) {
+        Some(h) => Some(Some(Ok(h))),
+        None => answer.get(),
+    };
     Effect::new(move |_| {
         let Some(el) = answer_ref.get() else { return };
         unmount_all(mounts);
-        let html = match answer.get() {
+        let html = match current() {
             Some(Some(Ok(h))) => h,
             _ => String::new(),
         };
@@ -78,7 +99,7 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
         mount_slots(&el, lang.get_untracked(), mounts);
     });
     let status = move || {
-        match answer.get() {
+        match current() {
         None => Some(view! { <p class="loading">{tr(lang, "正在加载解答…", "Loading the answer…")}</p> }.into_any()),
         Some(None) => {
             let other = if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
@@ -116,7 +137,9 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
             <h1 data-testid="question-title">{move || q.title(lang.get())}</h1>
             <p class="other-lang" lang=move || if lang.get() == Lang::Zh { "en" } else { "zh" }>{move || lang.get().pick(q.en, q.zh)}</p>
             {status}
-            <div class="answer" node_ref=answer_ref data-testid="answer"></div>
+            // Build-time HTML from our own content files, never user text.
+            <div class="answer" node_ref=answer_ref data-testid="answer" data-slug=q.slug
+                data-lang=move || lang.get().code() inner_html=first_html></div>
             <nav class="prev-next" aria-label=tr(lang, "上一题 / 下一题", "Previous / next question")>
                 {prev.map(|i| nav_link(i, "prev", "← 上一题", "← Previous"))}
                 {next.map(|i| nav_link(i, "next", "下一题 →", "Next →"))}

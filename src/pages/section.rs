@@ -26,6 +26,12 @@ pub fn SectionPage(section: usize, lang: Signal<Lang>) -> impl IntoView {
     let mut chain = ancestry(section);
     chain.pop();
     let subs: Vec<usize> = children(Some(section)).collect();
+    Effect::new(move |_| {
+        crate::dom::document().set_title(&crate::app::page_title(
+            Some(s.title(lang.get())),
+            lang.get(),
+        ))
+    });
     view! {
         <article class="section-page">
             <Breadcrumb sections=chain lang />

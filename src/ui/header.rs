@@ -1,8 +1,7 @@
 //! Site header (title, navigation, language switch, theme toggle) and footer.
 
 use crate::catalogue;
-use crate::dom::base_path;
-use crate::route::{href, use_router};
+use crate::route::{href, href_with, use_router};
 use crate::ui::i18n::tr;
 use crate::ui::theme::ThemeToggle;
 use explorables_core::lang::Lang;
@@ -19,22 +18,7 @@ pub fn LangSwitch(lang: Signal<Lang>) -> impl IntoView {
         } else {
             Lang::Zh
         };
-        let params = loc.params_query();
-        let mut q = Vec::new();
-        if other == Lang::En {
-            q.push("lang=en".to_string());
-        }
-        if !params.is_empty() {
-            q.push(params);
-        }
-        let q = q.join("&");
-        format!(
-            "{}{}{}{}",
-            base_path(),
-            loc.path,
-            if q.is_empty() { "" } else { "?" },
-            q
-        )
+        href_with(loc.page_path(), other, &loc.params_query())
     };
     view! {
         <a class="lang-switch" href=target data-testid="lang-switch"

@@ -36,6 +36,11 @@ fn apply(t: Theme) {
 pub struct ThemeState(pub RwSignal<Theme>);
 
 impl ThemeState {
+    /// A theme that stays as given (build-time rendering: no storage, no media queries).
+    pub fn fixed(t: Theme) -> ThemeState {
+        ThemeState(RwSignal::new(t))
+    }
+
     pub fn install() -> ThemeState {
         let t = RwSignal::new(stored_theme().unwrap_or_else(system_theme));
         apply(t.get_untracked());

@@ -76,7 +76,10 @@ pub fn mount_into(
         let _ = el.class_list().add_1("widget-missing");
         return;
     }
-    el.set_text_content(Some(lang.pick("正在加载组件…", "Loading the widget…")));
+    // A slot that shows its build-time fallback keeps it until the live widget replaces it.
+    if el.child_element_count() == 0 {
+        el.set_text_content(Some(lang.pick("正在加载组件…", "Loading the widget…")));
+    }
     leptos::task::spawn_local(async move {
         match load_and_mount(el.clone(), &name, &params, lang, mode).await {
             Ok(handle) => on_mounted(handle),

@@ -162,7 +162,7 @@ test("the lab appears in the attention-mask answers and on its lab page", async 
   // The share menu offers this exact state and an iframe snippet for it.
   await page.click(".share-menu summary");
   const link = await page.inputValue("input[data-share=link]");
-  assert.match(link, /\/lab\/attention-mask\?preset=prefix-lm&n=6&prefix=3$/);
+  assert.match(link, /\/lab\/attention-mask\/\?preset=prefix-lm&n=6&prefix=3$/);
   const snippet = await page.inputValue("textarea[data-share=snippet]");
   assert.match(snippet, /<iframe src="[^"]*\/embed\/attention-mask\?preset=prefix-lm&amp;n=6&amp;prefix=3"/);
   assert.deepEqual(errors, []);

@@ -38,7 +38,7 @@ test("home lists every chapter and every question of the catalogue", async () =>
   assert.deepEqual(chapters, rows.filter((r) => r.kind === "chapter").map((r) => r.zh));
   const links = await page.$$eval(".question-list a", (as) => as.map((a) => a.getAttribute("href")));
   assert.equal(links.length, questions.length);
-  assert.deepEqual(new Set(links), new Set(questions.map((q) => `/q/${q.slug}`)));
+  assert.deepEqual(new Set(links), new Set(questions.map((q) => `/q/${q.slug}/`)));
   assert.match(await page.title(), /大模型面试/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
@@ -67,18 +67,19 @@ test("the language switch changes the text, keeps the page and is in the URL", a
   await page.click("[data-testid=lang-switch]");
   await page.waitForFunction((en) => document.querySelector("[data-testid=question-title]")?.textContent.trim() === en, q.en);
   const url = new URL(page.url());
-  assert.equal(url.pathname, `/q/${q.slug}`);
-  assert.equal(url.searchParams.get("lang"), "en");
+  assert.equal(url.pathname, `/en/q/${q.slug}/`, "English pages live under /en/");
+  assert.equal(url.searchParams.get("lang"), null);
   await page.waitForSelector("[data-testid=answer] h2");
   const heads = await page.$$eval("[data-testid=answer] h2", (hs) => hs.map((h) => h.textContent.trim()));
   assert.deepEqual(heads, ["Short answer", "How it works", "Follow-ups and traps", "Sources"]);
   assert.equal(await page.getAttribute("html", "lang"), "en");
   // Links on the page carry the language.
   const home = await page.getAttribute(".brand", "href");
-  assert.equal(home, "/?lang=en");
-  // And a shared link opens in English directly.
+  assert.equal(home, "/en/");
+  // An old ?lang=en link opens in English and moves to the /en/ address.
   await page.goto(`${site.url}?lang=en`);
   await appReady(page);
+  await page.waitForFunction(() => location.pathname === "/en/" && !location.search);
   const firstChapter = rows.find((r) => r.kind === "chapter");
   assert.equal((await page.textContent("section.chapter > h2")).trim(), firstChapter.en);
   assert.deepEqual(errors, []);
@@ -88,7 +89,7 @@ test("the language switch changes the text, keeps the page and is in the URL", a
 test("client-side navigation and the back button work", async () => {
   const { page, errors, context } = await visit(site.url);
   const target = questions[0];
-  await page.click(`.question-list a[href="/q/${target.slug}"]`);
+  await page.click(`.question-list a[href="/q/${target.slug}/"]`);
   await page.waitForSelector("[data-testid=question-title]");
   assert.equal((await page.textContent("[data-testid=question-title]")).trim(), target.zh);
   await page.click(".prev-next .next");
@@ -124,12 +125,12 @@ test("the labs page describes every widget and links the answers that use it", a
     name: li.dataset.widget,
     href: li.querySelector("h2 a").getAttribute("href"),
     about: li.querySelector("p").textContent,
-    used: [...li.querySelectorAll(".used-in a")].map((a) => a.getAttribute("href").split("/q/")[1].split("?")[0]),
+    used: [...li.querySelectorAll(".used-in a")].map((a) => a.getAttribute("href").split("/q/")[1].split(/[/?]/)[0]),
   })));
   const names = ["attention-mask", "kv-cache", "moe", "norm-placement", "positional-encoding"];
   assert.deepEqual(items.map((i) => i.name), names);
   for (const item of items) {
-    assert.match(item.href, new RegExp(`/lab/${item.name}(\\?|$)`));
+    assert.match(item.href, new RegExp(`/en/lab/${item.name}/(\\?|$)`));
     assert.ok(item.about.length > 40, `${item.name} has a description`);
     // Independently: the answers whose Markdown places this widget.
     const expected = questions
@@ -150,7 +151,7 @@ test("search finds questions by title and by answer text, and keeps the query in
     // {{model:…}} directives are replaced by numbers at build time: drop them here.
     .filter((q) => word(w).test(`${q.zh}\n${q.en}\n${(answerSource(lang, q.slug) ?? "").replace(/\{\{model:[^}]*\}\}/g, " ")}`))
     .map((q) => q.slug);
-  const listed = (page) => page.$$eval("[data-testid=search-results] a", (as) => as.map((a) => a.getAttribute("href").split("/q/")[1].split("?")[0]));
+  const listed = (page) => page.$$eval("[data-testid=search-results] a", (as) => as.map((a) => a.getAttribute("href").split("/q/")[1].split(/[/?]/)[0]));
   const { page, errors, context } = await visit(`${site.url}?q=GRPO&lang=en`);
   await page.waitForFunction(() => /\d+ results?$/.test(document.querySelector("[data-testid=search-status]")?.textContent ?? ""));
   const grpo = expected("en", "grpo");
@@ -166,7 +167,7 @@ test("search finds questions by title and by answer text, and keeps the query in
   await page.waitForFunction(() => !document.querySelector("[data-testid=search-status]").textContent.includes("…"));
   const both = expected("en", "sliding").filter((s) => expected("en", "window").includes(s));
   assert.deepEqual([...(await listed(page))].sort(), [...both].sort());
-  assert.equal(new URLSearchParams(await page.evaluate(() => location.search)).get("lang"), "en");
+  assert.ok((await page.evaluate(() => location.pathname)).startsWith("/en/"), "still English");
 
   // Chinese searches the Chinese answers, whatever the page language.
   await page.fill("[data-testid=search]", "位置编码");

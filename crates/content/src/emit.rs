@@ -68,7 +68,7 @@ pub fn render_all(
     let mut errors = Vec::new();
     for ((lang, slug), md) in &answers.sources {
         let l = Lang::from_code(lang).unwrap_or_default();
-        let checked = check_structure(md, l).and_then(|_| render(md));
+        let checked = check_structure(md, l).and_then(|_| render(md, l));
         match checked {
             Ok(h) => {
                 html.insert((*lang, slug.clone()), h);

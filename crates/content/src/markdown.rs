@@ -125,8 +125,53 @@ pub fn widgets_in(md: &str) -> Vec<&'static str> {
     out
 }
 
-/// Parses `widget NAME k=v k=v` into the slot HTML.
-fn widget_slot(info: &str) -> Result<String, RenderError> {
+/// The build-time preview inside a widget slot (see `explorables_core::widgets::fallback`).
+fn fallback_html(name: &str, pairs: &[(String, String)], lang: Lang) -> String {
+    use explorables_core::widgets::{fallback::fallback, find};
+    let Some(f) = fallback(name, pairs, lang) else {
+        return String::new();
+    };
+    let title = find(name).map_or(name, |w| lang.pick(w.zh, w.en));
+    let mut h = format!(
+        "<div class=\"widget-fallback\"><p class=\"widget-fallback-title\"><strong>{}</strong> <span>{}</span></p>",
+        escape_html(title),
+        lang.pick("（静态预览：交互组件需要 JavaScript）", "(static preview: the live widget needs JavaScript)")
+    );
+    if !f.figures.is_empty() {
+        h.push_str("<dl class=\"stats\">");
+        for fig in &f.figures {
+            h.push_str(&format!(
+                "<div><dt>{}</dt><dd><output data-key=\"{}\" data-value=\"{}\">{}</output></dd></div>",
+                escape_html(&fig.label),
+                fig.key,
+                escape_html(&fig.value),
+                escape_html(&fig.shown)
+            ));
+        }
+        h.push_str("</dl>");
+    }
+    if let Some(note) = &f.note {
+        h.push_str(&format!(
+            "<p class=\"widget-fallback-note\">{}</p>",
+            escape_html(note)
+        ));
+    }
+    if !f.matrix.is_empty() {
+        h.push_str(&format!(
+            "<pre class=\"widget-fallback-matrix\" aria-label=\"{}\">{}</pre>",
+            lang.pick(
+                "注意力掩码：每行一个 query，■ 表示可见",
+                "Attention mask: one row per query, ■ = visible"
+            ),
+            escape_html(&f.matrix.join("\n"))
+        ));
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// Parses `widget NAME k=v k=v` into the slot HTML, with its build-time preview inside.
+fn widget_slot(info: &str, lang: Lang) -> Result<String, RenderError> {
     let mut words = info.split_whitespace().skip(1);
     let name = words
         .next()
@@ -144,15 +189,20 @@ fn widget_slot(info: &str) -> Result<String, RenderError> {
         pairs.push((k, v.to_string()));
     }
     let query = explorables_core::params::build_query(&pairs);
+    let owned: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
     Ok(format!(
-        "<div class=\"widget-slot\" data-widget=\"{}\" data-params=\"{}\"></div>\n",
+        "<div class=\"widget-slot\" data-widget=\"{}\" data-params=\"{}\">{}</div>\n",
         escape_html(name),
-        escape_html(&query)
+        escape_html(&query),
+        fallback_html(name, &owned, lang)
     ))
 }
 
-/// Renders one answer to HTML.
-pub fn render(md: &str) -> Result<String, RenderError> {
+/// Renders one answer to HTML (`lang`: the language of the widget previews).
+pub fn render(md: &str, lang: Lang) -> Result<String, RenderError> {
     let md = expand_model_values(md)?;
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -172,14 +222,14 @@ pub fn render(md: &str) -> Result<String, RenderError> {
             (Some((_, text)), Event::Text(t)) => text.push_str(&t),
             (Some(_), Event::End(TagEnd::CodeBlock)) => {
                 let (info, text) = code.take().unwrap_or_default();
-                let lang = info.split_whitespace().next().unwrap_or("");
-                let html = if lang == "widget" {
-                    widget_slot(&info)?
+                let code_lang = info.split_whitespace().next().unwrap_or("");
+                let html = if code_lang == "widget" {
+                    widget_slot(&info, lang)?
                 } else {
                     format!(
                         "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
-                        escape_html(lang),
-                        highlight(&text, lang)
+                        escape_html(code_lang),
+                        highlight(&text, code_lang)
                     )
                 };
                 events.push(Event::Html(CowStr::from(html)));
@@ -201,6 +251,63 @@ pub fn render(md: &str) -> Result<String, RenderError> {
     Ok(html)
 }
 
+/// The short answer (the first section) as plain text: what a page's description, link
+/// previews and structured data quote.
+pub fn short_answer_text(md: &str, lang: Lang) -> Result<String, RenderError> {
+    let md = format!("\n{md}");
+    let mut sections = md.split("\n## ").skip(1);
+    let first = sections.next().unwrap_or_default();
+    let body = first.split_once('\n').map_or("", |(_, b)| b);
+    Ok(plain_text(&render(body, lang)?))
+}
+
+/// Text of an HTML fragment: tags dropped, the five entities decoded, white space folded.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        text.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else { break };
+        // Block ends read as a space, inline tags as nothing.
+        let tag = &rest[i + 1..i + j];
+        if tag.starts_with('/')
+            && matches!(&tag[1..], "p" | "li" | "h2" | "h3" | "td" | "th" | "tr")
+        {
+            text.push(' ');
+        }
+        rest = &rest[i + j + 1..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters of `text`, cut at a sentence or word end with "…" if shortened.
+pub fn clip_text(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let last_stop = |stops: &[char]| {
+        cut.char_indices()
+            .rev()
+            .find(|(i, c)| stops.contains(c) && *i > cut.len() / 2)
+            .map(|(i, c)| i + c.len_utf8())
+    };
+    let end = last_stop(&['。', '；', '！', '？', '.', ';'])
+        .or_else(|| last_stop(&['，', ',', '、', ' ']))
+        .unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut[..end].trim_end_matches([',', '，', ' ', ';', '；'])
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,7 +322,11 @@ mod tests {
 
     #[test]
     fn math_becomes_mathml() {
-        let h = render("Energy $E = mc^2$ and\n\n$$\\frac{QK^\\top}{\\sqrt{d}}$$\n").unwrap();
+        let h = render(
+            "Energy $E = mc^2$ and\n\n$$\\frac{QK^\\top}{\\sqrt{d}}$$\n",
+            Lang::Zh,
+        )
+        .unwrap();
         assert!(h.contains("<math"), "{h}");
         assert!(h.contains("<mfrac>"), "{h}");
         assert!(h.contains("display=\"block\""), "{h}");
@@ -224,12 +335,12 @@ mod tests {
 
     #[test]
     fn bad_latex_fails() {
-        assert!(render("$\\notacommand{x}$").is_err());
+        assert!(render("$\\notacommand{x}$", Lang::Zh).is_err());
     }
 
     #[test]
     fn code_is_highlighted_and_escaped() {
-        let h = render("```python\nx = \"<b>\"  # c\n```\n").unwrap();
+        let h = render("```python\nx = \"<b>\"  # c\n```\n", Lang::Zh).unwrap();
         assert!(h.contains("<pre class=\"code\" data-lang=\"python\">"));
         assert!(h.contains("hl-string"));
         assert!(h.contains("&lt;b&gt;"));
@@ -237,17 +348,37 @@ mod tests {
 
     #[test]
     fn widget_directive_becomes_slot() {
-        let h = render("```widget attention-mask preset=chatglm-6b n=8\n```\n").unwrap();
+        let h = render(
+            "```widget attention-mask preset=chatglm-6b n=8\n```\n",
+            Lang::Zh,
+        )
+        .unwrap();
         assert!(h.contains(
-            "<div class=\"widget-slot\" data-widget=\"attention-mask\" data-params=\"preset=chatglm-6b&amp;n=8\"></div>"
+            "<div class=\"widget-slot\" data-widget=\"attention-mask\" data-params=\"preset=chatglm-6b&amp;n=8\"><div class=\"widget-fallback\">"
         ), "{h}");
-        assert!(render("```widget no-such-widget\n```\n").is_err());
-        assert!(render("```widget kv-cache model\n```\n").is_err());
+        // The preview's numbers come from the core: ChatGLM-6B's 2D mask, computed.
+        let m = explorables_core::mask::Mask::build(
+            &explorables_core::mask::MaskParams::from_query(&[
+                ("preset".into(), "chatglm-6b".into()),
+                ("n".into(), "8".into()),
+            ])
+            .0,
+        );
+        assert!(
+            h.contains(&format!(
+                "data-key=\"visible-pairs\" data-value=\"{}\"",
+                m.visible_pairs()
+            )),
+            "{h}"
+        );
+        assert!(h.contains("<pre class=\"widget-fallback-matrix\""), "{h}");
+        assert!(render("```widget no-such-widget\n```\n", Lang::Zh).is_err());
+        assert!(render("```widget kv-cache model\n```\n", Lang::Zh).is_err());
     }
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let h = render("hi <script>alert(1)</script>\n").unwrap();
+        let h = render("hi <script>alert(1)</script>\n", Lang::Zh).unwrap();
         assert!(!h.contains("<script>"), "{h}");
     }
 
@@ -260,6 +391,23 @@ mod tests {
         assert!(check_structure(&empty, Lang::Zh).is_err());
         let missing = ok.replace("## 参考来源\n- d\n", "");
         assert!(check_structure(&missing, Lang::Zh).is_err());
+    }
+
+    #[test]
+    fn short_answer_is_the_first_section_as_text() {
+        let md = "## 简答\n**GQA** 让 $G$ 个头共享 K/V &amp; <b>更省</b>。\n\n## 详解\nx\n";
+        // Raw HTML in an answer is text, so it stays visible as text.
+        assert_eq!(
+            short_answer_text(md, Lang::Zh).unwrap(),
+            "GQA 让 G 个头共享 K/V & <b>更省</b>。"
+        );
+        assert_eq!(clip_text("abc def ghi", 20), "abc def ghi");
+        let long = "One sentence here. Another sentence that goes on and on.";
+        let c = clip_text(long, 30);
+        assert!(c.chars().count() <= 30, "{c}");
+        assert_eq!(c, "One sentence here.…");
+        let zh = "一二三四五六七八九十。一二三四五六七八九十一二三四五六七八九十";
+        assert_eq!(clip_text(zh, 20), "一二三四五六七八九十。…");
     }
 
     #[test]

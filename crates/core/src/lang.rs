@@ -1,7 +1,7 @@
 //! The two reading languages.
 
 /// Reader language. Chinese is the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
     #[default]
     Zh,

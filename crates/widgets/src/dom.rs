@@ -13,6 +13,7 @@ pub fn document() -> web_sys::Document {
 /// The path the site is served under, with leading and trailing `/` (`/` or `/some/path/`).
 ///
 /// Trunk writes `--public-url` into `<base href>`; static embed pages carry the same base.
+#[cfg(target_arch = "wasm32")]
 pub fn base_path() -> String {
     thread_local! {
         static BASE: String = {
@@ -27,6 +28,30 @@ pub fn base_path() -> String {
         };
     }
     BASE.with(Clone::clone)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static NATIVE_BASE: std::cell::RefCell<String> = std::cell::RefCell::new("/".into());
+}
+
+/// Outside the browser (build-time rendering): the base set with [`set_base_path`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn base_path() -> String {
+    NATIVE_BASE.with(|b| b.borrow().clone())
+}
+
+/// Sets the base path that native rendering writes into links (`/` or `/some/path/`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_base_path(path: &str) {
+    let mut p = path.to_string();
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if !p.ends_with('/') {
+        p.push('/');
+    }
+    NATIVE_BASE.with(|b| *b.borrow_mut() = p);
 }
 
 /// The site's origin + base, for links that leave the page (share links, iframe snippets).

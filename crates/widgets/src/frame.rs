@@ -74,7 +74,17 @@ pub fn ShareMenu(
             format!("?{q}")
         }
     };
-    let link = Signal::derive(move || format!("{}lab/{name}{}", absolute_base(), query()));
+    // The lab page's own address: English pages live under `en/`.
+    let link = Signal::derive(move || {
+        let params = params.get();
+        format!(
+            "{}{}lab/{name}/{}{}",
+            absolute_base(),
+            if lang.get() == Lang::En { "en/" } else { "" },
+            if params.is_empty() { "" } else { "?" },
+            params
+        )
+    });
     let embed_src = Signal::derive(move || format!("{}embed/{name}{}", absolute_base(), query()));
     let snippet = Signal::derive(move || embed_snippet(&embed_src.get(), &title.get()));
     view! {

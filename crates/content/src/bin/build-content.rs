@@ -1,7 +1,7 @@
 //! Writes the rendered answers into a folder (Trunk's staging dir in a build):
 //! `build-content <out_dir>` → `<out_dir>/content/<lang>/<slug>.html` and the search indexes
-//! `<out_dir>/content/search-<lang>.txt`, and copies
-//! `index.html` to `404.html` so static hosts serve the app for deep links.
+//! `<out_dir>/content/search-<lang>.txt` (the pages themselves, and `404.html`, are written by
+//! the app's `prerender`).
 
 use explorables_content::{catalogue::Catalogue, content_dir, emit};
 use std::process::ExitCode;
@@ -26,11 +26,6 @@ fn main() -> ExitCode {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
             std::fs::write(&path, body).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        let index = std::path::Path::new(&out).join("index.html");
-        if index.exists() {
-            std::fs::copy(&index, index.with_file_name("404.html"))
-                .map_err(|e| format!("404.html: {e}"))?;
         }
         Ok(files.len())
     })();

@@ -1,6 +1,8 @@
 //! The names of the live widgets, shared by the content pipeline (which checks the
 //! ```` ```widget NAME … ```` directives in answers) and the app (which mounts them).
 
+pub mod fallback;
+
 /// A widget's URL name and its titles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WidgetInfo {

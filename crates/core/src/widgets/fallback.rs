@@ -1,0 +1,187 @@
+//! What a widget slot shows before its wasm runs, or without JavaScript: the widget's state
+//! from the answer's directive, computed at build time by the same functions the live widget
+//! uses, as a few labelled exact values (and a small mask matrix). The live widget replaces
+//! it, so the two can never disagree.
+
+use crate::kv::{format_bytes, format_params, formula_total, kv_cache, KvParams};
+use crate::lang::Lang;
+use crate::mask::{Mask, MaskParams};
+use crate::moe::{find_preset, MoeParams};
+use crate::norm::{run as norm_run, NormParams};
+use crate::posenc::{export::RopeView, PosencParams, Scheme};
+
+/// One exact value: `key` and `value` as the live widget's `data-key` / `data-value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+    pub shown: String,
+}
+
+/// A widget's build-time preview.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fallback {
+    pub figures: Vec<Figure>,
+    /// One line that says what the state is (a formula, a layout).
+    pub note: Option<String>,
+    /// A small visibility matrix, one string per query row (`■` visible, `·` masked).
+    pub matrix: Vec<String>,
+}
+
+fn fig(key: &'static str, label: &str, value: impl ToString, shown: impl ToString) -> Figure {
+    Figure {
+        key,
+        label: label.to_string(),
+        value: value.to_string(),
+        shown: shown.to_string(),
+    }
+}
+
+/// The preview of widget `name` in the state `pairs`; `None` for a name without one.
+pub fn fallback(name: &str, pairs: &[(String, String)], lang: Lang) -> Option<Fallback> {
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    Some(match name {
+        "kv-cache" => {
+            let (p, _) = KvParams::from_query(pairs);
+            let req = p.request();
+            let r = kv_cache(&req);
+            Fallback {
+                figures: vec![
+                    fig(
+                        "kv-bytes",
+                        t("KV 缓存总量", "KV cache in all"),
+                        r.total_bytes,
+                        format_bytes(r.total_bytes),
+                    ),
+                    fig(
+                        "kv-bytes-per-token",
+                        t("每个 token（所有层）", "Per token (all layers)"),
+                        r.bytes_per_token,
+                        format_bytes(r.bytes_per_token),
+                    ),
+                ],
+                note: Some(format!("{}: {}", p.model.name, formula_total(&req, lang))),
+                matrix: Vec::new(),
+            }
+        }
+        "attention-mask" => {
+            let (p, _) = MaskParams::from_query(pairs);
+            let m = Mask::build(&p);
+            let (nq, nk) = (m.n_queries(), m.n_keys());
+            let matrix = if nq <= 16 && nk <= 32 {
+                (0..nq)
+                    .map(|q| {
+                        (0..nk)
+                            .map(|k| if m.visible(q, k) { '■' } else { '·' })
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Fallback {
+                figures: vec![fig(
+                    "visible-pairs",
+                    t("可见的 (query, key) 对", "Visible (query, key) pairs"),
+                    m.visible_pairs(),
+                    m.visible_pairs(),
+                )],
+                note: Some(m.summary(lang)),
+                matrix,
+            }
+        }
+        "moe" => {
+            let (p, _) = MoeParams::from_query(pairs);
+            let counts = find_preset(p.preset).and_then(|m| m.param_counts());
+            let mut figures = Vec::new();
+            if let Some(c) = counts {
+                figures.push(fig(
+                    "params-total",
+                    t("总参数", "Total parameters"),
+                    c.total,
+                    format_params(c.total),
+                ));
+                figures.push(fig(
+                    "params-active",
+                    t("每 token 激活", "Active per token"),
+                    c.active,
+                    format_params(c.active),
+                ));
+            }
+            let c = &p.config;
+            Fallback {
+                figures,
+                note: Some(match lang {
+                    Lang::Zh => format!(
+                        "{} 个路由专家，每个 token 选 {} 个，另有 {} 个共享专家",
+                        c.experts, c.k, c.shared
+                    ),
+                    Lang::En => format!(
+                        "{} routed experts, {} chosen per token, plus {} shared",
+                        c.experts, c.k, c.shared
+                    ),
+                }),
+                matrix: Vec::new(),
+            }
+        }
+        "norm-placement" => {
+            let (p, _) = NormParams::from_pairs(pairs);
+            let r = norm_run(&p);
+            Fallback {
+                figures: vec![
+                    fig(
+                        "final-rms",
+                        t("最后一层残差 RMS", "Residual RMS after the last layer"),
+                        r.final_rms(),
+                        format!("{:.3}", r.final_rms()),
+                    ),
+                    fig(
+                        "max-logit",
+                        t("最大注意力 logit", "Largest attention logit"),
+                        r.max_logit_overall(),
+                        format!("{:.3}", r.max_logit_overall()),
+                    ),
+                ],
+                note: Some(format!(
+                    "{} · {} {}",
+                    p.scheme.code(),
+                    p.layers,
+                    t("层", "layers")
+                )),
+                matrix: Vec::new(),
+            }
+        }
+        "positional-encoding" => {
+            let (p, _) = PosencParams::from_query(pairs);
+            let mut figures = Vec::new();
+            if matches!(p.scheme, Scheme::Rope | Scheme::Irope) {
+                let v = RopeView::new(&p);
+                figures.push(fig(
+                    "angle",
+                    t("旋转角（弧度）", "Rotation angle (rad)"),
+                    v.angle,
+                    format!("{:.4}", v.angle),
+                ));
+                figures.push(fig(
+                    "wavelength",
+                    t("该维度的波长（token）", "Wavelength of this pair (tokens)"),
+                    v.wavelength,
+                    format!("{:.1}", v.wavelength),
+                ));
+            }
+            Fallback {
+                figures,
+                note: Some(format!(
+                    "{} · rope_theta = {} · pos = {} · dim = {}",
+                    p.scheme.code(),
+                    p.theta,
+                    p.pos,
+                    p.dim
+                )),
+                matrix: Vec::new(),
+            }
+        }
+        _ => return None,
+    })
+}
