@@ -33,8 +33,10 @@ pub fn list(v: &[f64], digits: usize) -> String {
 
 /// `query` with `key` set to `value` (or removed when `value` is `None`), other pairs kept.
 pub fn set_param(query: &str, key: &str, value: Option<&str>) -> String {
-    let mut pairs: Vec<(String, String)> =
-        parse_query(query).into_iter().filter(|(k, _)| k != key).collect();
+    let mut pairs: Vec<(String, String)> = parse_query(query)
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .collect();
     if let Some(v) = value {
         pairs.push((key.to_string(), v.to_string()));
     }

@@ -106,21 +106,39 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
     let (lo, hi) = clip_region(p.eps_low, p.eps_high);
     let zone = t.zone.mix(0.12).filled();
     if lo > x0 {
-        chart.draw_series(std::iter::once(Rectangle::new([(x0, y0), (lo.min(x1), y1)], zone))).ok()?;
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(x0, y0), (lo.min(x1), y1)],
+                zone,
+            )))
+            .ok()?;
     }
     if hi < x1 {
-        chart.draw_series(std::iter::once(Rectangle::new([(hi.max(x0), y0), (x1, y1)], zone))).ok()?;
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(hi.max(x0), y0), (x1, y1)],
+                zone,
+            )))
+            .ok()?;
     }
     for e in [lo, hi] {
         if e > x0 && e < x1 {
             chart
-                .draw_series(DashedLineSeries::new(vec![(e, y0), (e, y1)], px(4.0), px(3.0), t.zone.stroke_width(px(1.0))))
+                .draw_series(DashedLineSeries::new(
+                    vec![(e, y0), (e, y1)],
+                    px(4.0),
+                    px(3.0),
+                    t.zone.stroke_width(px(1.0)),
+                ))
                 .ok()?;
         }
     }
     for (c, colour) in curves.iter().zip([t.pos, t.neg]) {
         chart
-            .draw_series(LineSeries::new(c.points.iter().map(|q| (q.0, q.1)), colour.stroke_width(px(2.5))))
+            .draw_series(LineSeries::new(
+                c.points.iter().map(|q| (q.0, q.1)),
+                colour.stroke_width(px(2.5)),
+            ))
             .ok()?;
     }
     // Each response at (ρᵢ, surrogateᵢ / |Aᵢ|); a response with A = 0 sits on the axis.
@@ -128,9 +146,21 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
         let a = r.advantages[i];
         let rho = p.ratios[i].clamp(x0, x1);
         let y = if a == 0.0 { 0.0 } else { s.value / a.abs() };
-        let colour = if a > 0.0 { t.pos } else if a < 0.0 { t.neg } else { t.fg };
-        let style = if s.clipped { colour.stroke_width(px(2.0)) } else { colour.filled() };
-        chart.draw_series(std::iter::once(Circle::new((rho, y), px(5.0), style))).ok()?;
+        let colour = if a > 0.0 {
+            t.pos
+        } else if a < 0.0 {
+            t.neg
+        } else {
+            t.fg
+        };
+        let style = if s.clipped {
+            colour.stroke_width(px(2.0))
+        } else {
+            colour.filled()
+        };
+        chart
+            .draw_series(std::iter::once(Circle::new((rho, y), px(5.0), style)))
+            .ok()?;
         chart
             .draw_series(std::iter::once(Text::new(
                 format!("{}", i + 1),
@@ -179,11 +209,18 @@ fn draw_zero(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: Lang) -
         .draw()
         .ok()?;
     chart
-        .draw_series(LineSeries::new(pts.iter().map(|&(g, v)| (g as f64, v)), t.pos.stroke_width(px(2.0))))
+        .draw_series(LineSeries::new(
+            pts.iter().map(|&(g, v)| (g as f64, v)),
+            t.pos.stroke_width(px(2.0)),
+        ))
         .ok()?;
     let g = r.params.g() as f64;
     chart
-        .draw_series(std::iter::once(Circle::new((g, r.zero_signal_prob), px(5.0), t.neg.filled())))
+        .draw_series(std::iter::once(Circle::new(
+            (g, r.zero_signal_prob),
+            px(5.0),
+            t.neg.filled(),
+        )))
         .ok()?;
     root.present().ok()
 }
@@ -201,12 +238,19 @@ fn canvas_figure(
     let lang = env.lang;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(move || wrap_ref.get().map(|w| w.client_width()), 480.0, 220.0, 760.0);
+    let width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        480.0,
+        220.0,
+        760.0,
+    );
     Effect::new(move |_| {
         env.theme.track();
         let l = lang.get();
         let w = width.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         result.with(|r| draw(&canvas, w, r, l));
     });
     let text = Signal::derive(move || result.with(|r| summary(r, lang.get())));
@@ -259,10 +303,26 @@ pub fn SurrogateChart(result: Result, env: WidgetEnv) -> impl IntoView {
         </ul>
     }
     .into_any();
-    canvas_figure(result, env, "grpo-chart", "grpo-surrogate-chart", draw_surrogate, surrogate_summary, legend)
+    canvas_figure(
+        result,
+        env,
+        "grpo-chart",
+        "grpo-surrogate-chart",
+        draw_surrogate,
+        surrogate_summary,
+        legend,
+    )
 }
 
 #[component]
 pub fn ZeroSignalChart(result: Result, env: WidgetEnv) -> impl IntoView {
-    canvas_figure(result, env, "grpo-chart grpo-chart-small", "grpo-zero-chart", draw_zero, zero_summary, ().into_any())
+    canvas_figure(
+        result,
+        env,
+        "grpo-chart grpo-chart-small",
+        "grpo-zero-chart",
+        draw_zero,
+        zero_summary,
+        ().into_any(),
+    )
 }

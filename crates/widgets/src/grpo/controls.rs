@@ -12,8 +12,14 @@ use leptos::prelude::*;
 pub fn algo_label(a: Algo, l: Lang) -> &'static str {
     match a {
         Algo::Grpo => l.pick("GRPO（DeepSeekMath）", "GRPO (DeepSeekMath)"),
-        Algo::DrGrpo => l.pick("Dr. GRPO（不除 std、常数归一）", "Dr. GRPO (no std, constant norm)"),
-        Algo::Dapo => l.pick("DAPO（token 级平均、clip-higher）", "DAPO (token mean, clip-higher)"),
+        Algo::DrGrpo => l.pick(
+            "Dr. GRPO（不除 std、常数归一）",
+            "Dr. GRPO (no std, constant norm)",
+        ),
+        Algo::Dapo => l.pick(
+            "DAPO（token 级平均、clip-higher）",
+            "DAPO (token mean, clip-higher)",
+        ),
         Algo::Rloo => l.pick("RLOO（留一基线）", "RLOO (leave-one-out baseline)"),
         Algo::Gspo => l.pick("GSPO（序列级比率）", "GSPO (sequence-level ratio)"),
     }
@@ -47,7 +53,9 @@ fn Field(
 pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoView {
     let text = move |f: fn(&GrpoParams) -> String| Signal::derive(move || params.with(f));
     let algo = Signal::derive(move || params.with(|p| p.algo));
-    let choose = move |key: &'static str| move |ev: leptos::ev::Event| set.run((key, Some(event_target_value(&ev))));
+    let choose = move |key: &'static str| {
+        move |ev: leptos::ev::Event| set.run((key, Some(event_target_value(&ev))))
+    };
     view! {
         <div class="controls grpo-controls">
             <label class="field">

@@ -36,7 +36,11 @@ fn formulas(r: &GroupResult, l: Lang) -> Vec<String> {
     if p.algo == Algo::Dapo {
         out.push(format!(
             "r̃₁ = r₁ + R_len(|o₁|) = {} + ({}) = {}   [L_max = {}, L_cache = {}]",
-            n(p.rewards[0]), n(r.length_rewards[0]), n(r1), p.max_len, p.cache
+            n(p.rewards[0]),
+            n(r.length_rewards[0]),
+            n(r1),
+            p.max_len,
+            p.cache
         ));
     }
     let adv = match p.algo {
@@ -56,30 +60,58 @@ fn formulas(r: &GroupResult, l: Lang) -> Vec<String> {
         Algo::DrGrpo => format!("A₁ = r₁ − mean r = {} − {} = {}", n(r1), n(mean(rs)), n(a1)),
         Algo::Rloo => {
             let others = (rs.iter().sum::<f64>() - r1) / (g - 1) as f64;
-            format!("A₁ = r₁ − Σⱼ≠₁ rⱼ/(G − 1) = {} − {} = {}", n(r1), n(others), n(a1))
+            format!(
+                "A₁ = r₁ − Σⱼ≠₁ rⱼ/(G − 1) = {} − {} = {}",
+                n(r1),
+                n(others),
+                n(a1)
+            )
         }
     };
     out.push(adv);
     let w1 = r.token_weights[0];
     let total: u64 = p.lengths.iter().map(|&x| x as u64).sum();
     out.push(match p.algo {
-        Algo::Grpo | Algo::Gspo => format!("w₁ = A₁/(G·|o₁|) = {}/({g}·{len1}) = {}", n(a1), num(w1, 8)),
-        Algo::DrGrpo => format!("w₁ = A₁/(G·max_len) = {}/({g}·{}) = {}", n(a1), p.max_len, num(w1, 8)),
+        Algo::Grpo | Algo::Gspo => {
+            format!("w₁ = A₁/(G·|o₁|) = {}/({g}·{len1}) = {}", n(a1), num(w1, 8))
+        }
+        Algo::DrGrpo => format!(
+            "w₁ = A₁/(G·max_len) = {}/({g}·{}) = {}",
+            n(a1),
+            p.max_len,
+            num(w1, 8)
+        ),
         Algo::Dapo => format!("w₁ = A₁/Σⱼ|oⱼ| = {}/{total} = {}", n(a1), num(w1, 8)),
         Algo::Rloo => format!("w₁ = A₁/G = {}/{g} = {}", n(a1), num(w1, 8)),
     });
     let s = r.surrogates[0];
     let (lo, hi) = (1.0 - p.eps_low, 1.0 + p.eps_high);
-    let rho = if p.algo == Algo::Gspo { "s₁" } else { "ρ₁" };
+    let rho = if p.algo == Algo::Gspo {
+        "s₁"
+    } else {
+        "ρ₁"
+    };
     out.push(format!(
         "min({rho}·A₁, clip({rho}, {}, {})·A₁) = min({}·{}, {}·{}) = {}{}",
-        num(lo, 6), num(hi, 6), n(rho1), n(a1), n(rho1.clamp(lo, hi)), n(a1), n(s.value),
-        if s.clipped { l.pick("（被截断，梯度 0）", " (clipped, zero gradient)") } else { "" }
+        num(lo, 6),
+        num(hi, 6),
+        n(rho1),
+        n(a1),
+        n(rho1.clamp(lo, hi)),
+        n(a1),
+        n(s.value),
+        if s.clipped {
+            l.pick("（被截断，梯度 0）", " (clipped, zero gradient)")
+        } else {
+            ""
+        }
     ));
     let c1 = coefficients(p.algo, &p.lengths, p.max_len)[0];
     out.push(format!(
         "ℓ₁ = −c₁·|o₁|·surrogate₁ = −{}·{len1}·{} = {}   [c₁ = w₁/A₁]",
-        num(c1, 8), n(s.value), n(r.loss_contributions[0])
+        num(c1, 8),
+        n(s.value),
+        n(r.loss_contributions[0])
     ));
     out
 }
@@ -130,20 +162,42 @@ fn settings(r: &GroupResult, l: Lang) -> Vec<(&'static str, String)> {
 }
 
 const SOURCES: &[(&str, &str)] = &[
-    ("DeepSeekMath §4.1, GRPO (Shao et al. 2024, arXiv:2402.03300)", "https://arxiv.org/abs/2402.03300"),
-    ("Dr. GRPO: Understanding R1-Zero-Like Training (Liu et al. 2025, arXiv:2503.20783)", "https://arxiv.org/abs/2503.20783"),
-    ("DAPO (Yu et al. 2025, arXiv:2503.14476)", "https://arxiv.org/abs/2503.14476"),
-    ("RLOO: Back to Basics (Ahmadian et al. 2024, arXiv:2402.14740)", "https://arxiv.org/abs/2402.14740"),
-    ("GSPO (Zheng et al. 2025, arXiv:2507.18071)", "https://arxiv.org/abs/2507.18071"),
-    ("TRL GRPOTrainer / GRPOConfig", "https://huggingface.co/docs/trl/main/en/grpo_trainer"),
-    ("verl core_algos.py (advantage estimators, agg_loss)", "https://github.com/volcengine/verl/blob/main/verl/trainer/ppo/core_algos.py"),
+    (
+        "DeepSeekMath §4.1, GRPO (Shao et al. 2024, arXiv:2402.03300)",
+        "https://arxiv.org/abs/2402.03300",
+    ),
+    (
+        "Dr. GRPO: Understanding R1-Zero-Like Training (Liu et al. 2025, arXiv:2503.20783)",
+        "https://arxiv.org/abs/2503.20783",
+    ),
+    (
+        "DAPO (Yu et al. 2025, arXiv:2503.14476)",
+        "https://arxiv.org/abs/2503.14476",
+    ),
+    (
+        "RLOO: Back to Basics (Ahmadian et al. 2024, arXiv:2402.14740)",
+        "https://arxiv.org/abs/2402.14740",
+    ),
+    (
+        "GSPO (Zheng et al. 2025, arXiv:2507.18071)",
+        "https://arxiv.org/abs/2507.18071",
+    ),
+    (
+        "TRL GRPOTrainer / GRPOConfig",
+        "https://huggingface.co/docs/trl/main/en/grpo_trainer",
+    ),
+    (
+        "verl core_algos.py (advantage estimators, agg_loss)",
+        "https://github.com/volcengine/verl/blob/main/verl/trainer/ppo/core_algos.py",
+    ),
 ];
 
 #[component]
 pub fn Explanation(result: Result, lang: Signal<Lang>) -> impl IntoView {
     move || {
         let l = lang.get();
-        let (def, lines, libs) = result.with(|r| (definition(r.params.algo, l), formulas(r, l), settings(r, l)));
+        let (def, lines, libs) =
+            result.with(|r| (definition(r.params.algo, l), formulas(r, l), settings(r, l)));
         view! {
             <div class="grpo-explain" data-testid="grpo-explain">
                 <p>{def}</p>

@@ -131,7 +131,10 @@ fn label(key: &str, l: Lang) -> &'static str {
         "loss" => l.pick("整组损失", "Group loss"),
         "length-rewards" => l.pick("DAPO 长度惩罚 R_len", "DAPO length penalty R_len"),
         "effective-rewards" => l.pick("计算优势所用的奖励", "Rewards the advantages use"),
-        "zero-signal-prob" => l.pick("无信号组的概率 pᴳ + (1−p)ᴳ", "Zero-signal probability pᴳ + (1−p)ᴳ"),
+        "zero-signal-prob" => l.pick(
+            "无信号组的概率 pᴳ + (1−p)ᴳ",
+            "Zero-signal probability pᴳ + (1−p)ᴳ",
+        ),
         "all-equal" => l.pick("奖励全相同（1 = 是）", "All rewards equal (1 = yes)"),
         _ => "",
     }

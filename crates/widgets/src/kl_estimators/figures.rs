@@ -12,7 +12,9 @@ pub fn Bars(result: Result, lang: Signal<Lang>) -> impl IntoView {
         let l = lang.get();
         result.with(|r| {
             let n = r.pi_theta.len();
-            let slot = 40.0;
+            // At least 320 units wide, so few actions get wide bars rather than a tiny figure.
+            let slot = (310.0 / n as f64).max(40.0);
+            let bw = (slot * 0.36).min(30.0);
             let (w, h, top, base) = (n as f64 * slot + 10.0, 150.0, 8.0, 124.0);
             let hmax = r.pi_theta.iter().chain(&r.pi_ref).copied().fold(0.0, f64::max).max(1e-9);
             let scale = (base - top) / hmax;
@@ -20,10 +22,11 @@ pub fn Bars(result: Result, lang: Signal<Lang>) -> impl IntoView {
                 .map(|a| {
                     let x = 5.0 + a as f64 * slot;
                     let (pt, pr) = (r.pi_theta[a], r.pi_ref[a]);
+                    let mid = x + slot / 2.0;
                     view! {
-                        <rect class="kl-bar-theta" x=x + 5.0 y=base - pt * scale width="14" height=pt * scale></rect>
-                        <rect class="kl-bar-ref" x=x + 21.0 y=base - pr * scale width="14" height=pr * scale></rect>
-                        <text class="kl-bar-label" x=x + 20.0 y=base + 16.0 text-anchor="middle">{a.to_string()}</text>
+                        <rect class="kl-bar-theta" x=mid - bw - 1.0 y=base - pt * scale width=bw height=pt * scale></rect>
+                        <rect class="kl-bar-ref" x=mid + 1.0 y=base - pr * scale width=bw height=pr * scale></rect>
+                        <text class="kl-bar-label" x=mid y=base + 16.0 text-anchor="middle">{a.to_string()}</text>
                     }
                 })
                 .collect_view();
@@ -35,7 +38,7 @@ pub fn Bars(result: Result, lang: Signal<Lang>) -> impl IntoView {
             let pr = r.data_value("pi-ref").unwrap_or_default();
             view! {
                 <figure class="kl-bars">
-                    <svg viewBox=format!("0 0 {w} {h}") width=w height=h role="img" aria-label=label>
+                    <svg viewBox=format!("0 0 {w} {h}") role="img" aria-label=label>
                         <line class="kl-axis" x1="0" x2=w y1=base y2=base></line>
                         {bars}
                     </svg>
@@ -56,9 +59,18 @@ pub fn Bars(result: Result, lang: Signal<Lang>) -> impl IntoView {
 }
 
 const SOURCES: &[(&str, &str)] = &[
-    ("J. Schulman, Approximating KL Divergence (2020)", "http://joschu.net/blog/kl-approx.html"),
-    ("DeepSeekMath eq. 4: GRPO's KL term is k3 in the loss (arXiv:2402.03300)", "https://arxiv.org/abs/2402.03300"),
-    ("verl core_algos.py: kl_penalty (k1 / k2 / k3 = low_var_kl)", "https://github.com/volcengine/verl/blob/main/verl/trainer/ppo/core_algos.py"),
+    (
+        "J. Schulman, Approximating KL Divergence (2020)",
+        "http://joschu.net/blog/kl-approx.html",
+    ),
+    (
+        "DeepSeekMath eq. 4: GRPO's KL term is k3 in the loss (arXiv:2402.03300)",
+        "https://arxiv.org/abs/2402.03300",
+    ),
+    (
+        "verl core_algos.py: kl_penalty (k1 / k2 / k3 = low_var_kl)",
+        "https://github.com/volcengine/verl/blob/main/verl/trainer/ppo/core_algos.py",
+    ),
 ];
 
 #[component]

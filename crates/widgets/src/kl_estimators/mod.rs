@@ -41,8 +41,16 @@ fn edited_query(p: &KlParams, key: &str, value: Option<&str>) -> String {
         "theta" | "ref" => {
             let raw = value.unwrap_or_default();
             let n = raw.split(',').count().clamp(1, MAX_ACTIONS);
-            let (other_key, other) = if key == "theta" { ("ref", &p.reference) } else { ("theta", &p.theta) };
-            let other = if other.len() == n { join_f64(other) } else { resized(other, n) };
+            let (other_key, other) = if key == "theta" {
+                ("ref", &p.reference)
+            } else {
+                ("theta", &p.theta)
+            };
+            let other = if other.len() == n {
+                join_f64(other)
+            } else {
+                resized(other, n)
+            };
             q = set_param(&q, "preset", None);
             q = set_param(&q, other_key, Some(&other));
             if key == "ref" {
@@ -83,7 +91,9 @@ pub fn KlEstimatorsLab(
         }
     });
     let result: Result = Memo::new(move |_| params.with(compute));
-    let export = Signal::derive(move || result.with(|r| values_json(&r.params.to_query(), &r.data_values())));
+    let export = Signal::derive(move || {
+        result.with(|r| values_json(&r.params.to_query(), &r.data_values()))
+    });
     view! {
         <WidgetFrame name="kl-estimators" lang params=query.into() notices=notices.into() export>
             <div class="kl-lab">

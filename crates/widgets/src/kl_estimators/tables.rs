@@ -82,7 +82,9 @@ pub fn EstimatorTable(result: Result, lang: Signal<Lang>) -> impl IntoView {
 fn matches(g: &[f64], r: &KlResult, l: Lang) -> String {
     let same = |a: &[f64], b: &[f64]| {
         let scale = a.iter().chain(b).fold(0.0f64, |m, x| m.max(x.abs()));
-        a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 1e-9 * (1.0 + scale))
+        a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() <= 1e-9 * (1.0 + scale))
     };
     let zero = vec![0.0; g.len()];
     let mut hits = Vec::new();
