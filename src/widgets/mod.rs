@@ -15,6 +15,8 @@ use wasm_bindgen_futures::JsFuture;
 pub fn implemented() -> &'static [&'static str] {
     &[
         "attention-mask",
+        "grpo",
+        "kl-estimators",
         "kv-cache",
         "moe",
         "norm-placement",

@@ -15,7 +15,7 @@ const firstChapter = rows.find((r) => r.kind === "chapter");
 // Answers with the most display fractions and an accent (grpo), and one-line equations with
 // LaTeX spaces (gpt-past-key-value).
 const MATH_PAGES = ["grpo", "baichuan2-architecture", "nope-no-positional-embeddings", "gpt-past-key-value"];
-const WIDGETS = ["attention-mask", "kv-cache", "moe", "norm-placement", "positional-encoding"];
+const WIDGETS = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding"];
 const SHOTS = "target/screenshots";
 
 const config = (id) => JSON.parse(readFileSync(new URL(`../../data/configs/${id.replace("/", "__")}.json`, import.meta.url), "utf8"));
@@ -112,6 +112,14 @@ for (const engine of engines) {
       const angle = 1234 * Math.pow(10000, -10 / 128);
       const got = Number(await value("angle"));
       assert.ok(Math.abs(got - angle) <= 1e-12 * angle, `angle ${got} vs ${angle}`);
+
+      await open("embed/grpo?rewards=1,0,1,0&std=population&eps_std=0", "output[data-key=advantages]");
+      assert.equal(await value("advantages"), "1,-1,1,-1");
+
+      await open("embed/kl-estimators?theta=0,1,2&ref=1,1,0", "output[data-key=grad-k3-loss]");
+      const sm = (l) => { const e = l.map(Math.exp); const z = e.reduce((a, b) => a + b); return e.map((x) => x / z); };
+      const [pt, pr] = [sm([0, 1, 2]), sm([1, 1, 0])];
+      (await value("grad-k3-loss")).split(",").map(Number).forEach((g, i) => assert.ok(Math.abs(g - (pt[i] - pr[i])) < 1e-12));
       assert.deepEqual(await pageErrors(), []);
     });
 

@@ -109,7 +109,7 @@ fn every_widget_directive_is_a_valid_widget_state() {
     // The parameters an answer gives a widget go through the same parser as a URL does; an
     // answer must never make its widget show a "changed your input" notice.
     use explorables_content::markdown::widget_directives;
-    use explorables_core::{kv, mask, moe, norm, posenc};
+    use explorables_core::{grpo, kl, kv, mask, moe, norm, posenc};
     let cat = Catalogue::load().unwrap();
     let answers = Answers::load(&content_dir(), &cat).unwrap();
     let mut bad = Vec::new();
@@ -119,6 +119,8 @@ fn every_widget_directive_is_a_valid_widget_state() {
             seen += 1;
             let notices = match name {
                 "attention-mask" => mask::MaskParams::from_query(&pairs).1,
+                "grpo" => grpo::GrpoParams::from_pairs(&pairs).1,
+                "kl-estimators" => kl::KlParams::from_pairs(&pairs).1,
                 "kv-cache" => kv::KvParams::from_query(&pairs).1,
                 "moe" => moe::MoeParams::from_query(&pairs).1,
                 "norm-placement" => norm::NormParams::from_pairs(&pairs).1,

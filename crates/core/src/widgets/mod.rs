@@ -24,6 +24,20 @@ pub const WIDGETS: &[WidgetInfo] = &[
         about_en: "Who can see whom: causal, bidirectional, prefix-LM, ChatGLM-6B with its 2D positions, prefix-tuning, sliding window, Gemma 3, Llama 4 chunked attention and packed documents, up to 8192 tokens, side by side, with the matrix exportable.",
     },
     WidgetInfo {
+        name: "grpo",
+        zh: "GRPO 组内优势实验室",
+        en: "GRPO group lab",
+        about_zh: "一组回答在 GRPO、Dr. GRPO、DAPO、RLOO、GSPO 下各得到什么：组内优势（样本或总体 std）、每个 token 的权重与长度偏差、截断代理目标与截断区、每条回答对损失的贡献、DAPO 的超长惩罚和无信号组的概率，并给出 TRL 与 verl 的对应设置。",
+        about_en: "What GRPO, Dr. GRPO, DAPO, RLOO and GSPO each make of one group of responses: group-relative advantages (sample or population std), per-token weights and the length bias, the clipped surrogate and its clip zones, each response's share of the loss, DAPO's overlong penalty and the chance of a group without signal, with the matching TRL and verl settings.",
+    },
+    WidgetInfo {
+        name: "kl-estimators",
+        zh: "KL 估计量实验室",
+        en: "KL estimator lab",
+        about_zh: "k1、k2、k3 三个 KL 估计量：两个分布与正反两个方向的精确 KL，各估计量的期望与标准差（精确值和可复现的蒙特卡洛），以及面试陷阱——放进奖励和作为损失时的期望梯度分别等于哪个 KL 的梯度。",
+        about_en: "The k1, k2 and k3 KL estimators: two distributions and the exact KL both ways, each estimator's mean and spread (exact and a seeded Monte-Carlo run), and the interview trap — which KL's gradient each one gives when put in the reward or used as a loss.",
+    },
+    WidgetInfo {
         name: "kv-cache",
         zh: "KV 缓存实验室",
         en: "KV-cache lab",
