@@ -182,6 +182,105 @@ pub fn fallback(name: &str, pairs: &[(String, String)], lang: Lang) -> Option<Fa
                 matrix: Vec::new(),
             }
         }
+        "grpo" => {
+            let p = crate::grpo::GrpoParams::from_pairs(pairs).0;
+            let r = crate::grpo::compute(&p);
+            let figs = [
+                ("advantages", t("每个回答的优势", "Advantage per response")),
+                ("token-weights", t("每个 token 的权重", "Weight per token")),
+                (
+                    "zero-signal-prob",
+                    t("整组无信号的概率", "Chance the group carries no signal"),
+                ),
+            ];
+            Fallback {
+                figures: figs
+                    .iter()
+                    .filter_map(|(k, label)| {
+                        r.data_value(k).map(|v| fig(k, label, &v, short_list(&v)))
+                    })
+                    .collect(),
+                note: Some(format!(
+                    "algo = {} · rewards = {}",
+                    p.algo.code(),
+                    crate::params::list::join_f64(&p.rewards)
+                )),
+                matrix: Vec::new(),
+            }
+        }
+        "kl-estimators" => {
+            let p = crate::kl::KlParams::from_pairs(pairs).0;
+            let r = crate::kl::compute(&p);
+            let figs = [
+                ("kl-forward", "KL(π_θ‖π_ref)"),
+                ("kl-reverse", "KL(π_ref‖π_θ)"),
+                ("k3", t("k3 的期望", "Expected k3")),
+                ("k3-std", t("k3 的标准差", "Std of k3")),
+            ];
+            Fallback {
+                figures: figs
+                    .iter()
+                    .filter_map(|(k, label)| {
+                        r.data_value(k).map(|v| fig(k, label, &v, short_list(&v)))
+                    })
+                    .collect(),
+                note: None,
+                matrix: Vec::new(),
+            }
+        }
         _ => return None,
     })
+}
+
+/// A comma-separated list of numbers, each shown with 4 significant decimals.
+fn short_list(values: &str) -> String {
+    values
+        .split(',')
+        .map(|v| {
+            v.parse::<f64>()
+                .map_or(v.to_string(), |x| format!("{x:.4}"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_widget_has_a_preview_with_numbers() {
+        for w in super::super::WIDGETS {
+            let f = fallback(w.name, &[], Lang::En)
+                .unwrap_or_else(|| panic!("{} has no preview", w.name));
+            // A custom MoE has no parameter count to show: its note says what it is.
+            assert!(
+                !f.figures.is_empty() || f.note.is_some(),
+                "{}: an empty preview",
+                w.name
+            );
+            for fig in &f.figures {
+                assert!(
+                    !fig.value.is_empty() && !fig.label.is_empty(),
+                    "{}: {fig:?}",
+                    w.name
+                );
+            }
+        }
+        assert!(fallback("no-such-widget", &[], Lang::Zh).is_none());
+        let moe = fallback("moe", &[("preset".into(), "deepseek-v3".into())], Lang::Zh).unwrap();
+        assert_eq!(moe.figures.len(), 2, "total and active parameters");
+    }
+
+    #[test]
+    fn the_kv_preview_is_the_kv_computation() {
+        let pairs = [
+            ("model".to_string(), "meta-llama/Llama-3.1-8B".to_string()),
+            ("ctx".to_string(), "32768".to_string()),
+        ];
+        let f = fallback("kv-cache", &pairs, Lang::Zh).unwrap();
+        // 32 layers × 8 KV heads × 128 × 2 (K, V) × 2 bytes × 32768 tokens = 4 GiB.
+        let total = f.figures.iter().find(|x| x.key == "kv-bytes").unwrap();
+        assert_eq!(total.value, (4u64 << 30).to_string());
+    }
 }
