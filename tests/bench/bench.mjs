@@ -45,6 +45,21 @@ async function firstRender(path, selector) {
   return { ...stats(times), memory };
 }
 
+/** First contentful paint, and when `ready` (the page's text, or its widget) is there. */
+async function paints(path, ready) {
+  const fcp = [];
+  const readyAt = [];
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 5)); i++) {
+    const { page, context } = await newPage();
+    await page.goto(site.url + path);
+    await page.waitForSelector(ready, { timeout: 30000 });
+    readyAt.push(await page.evaluate(() => window.__afterframe()));
+    fcp.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
+    await context.close();
+  }
+  return { fcp: stats(fcp).median, ready: stats(readyAt).median };
+}
+
 /** Latency from an input change to the next frame, over RUNS changes. */
 async function inputLatency(path, ready, selector, values, event = "change") {
   const { page, context } = await newPage();
@@ -123,6 +138,19 @@ for (const [label, path, sel] of [
   const r = await firstRender(path, sel);
   rows.push([`first render: ${label}`, r.median, r.p95, null, r.memory == null ? "—" : `${(r.memory / 1048576).toFixed(1)} MiB`]);
 }
+// Pre-rendered pages paint their text before any wasm runs: FCP next to the plain page.
+const fcpRows = [];
+for (const [label, path, ready] of [
+  ["plain static HTML page", "plain.html", "#h"],
+  ["home", "", "section.chapter"],
+  ["question page, its text", "q/gpt3-vs-gpt2/", "[data-testid=answer] h2"],
+  ["question page, widget interactive", "en/q/deepseek-mla/", ".widget-slot .widget[data-widget=kv-cache] output[data-key=kv-bytes]"],
+  ["embed kv-cache, interactive", "embed/kv-cache", ".widget output[data-key=kv-bytes]"],
+]) {
+  if (!want(`paint: ${label}`)) continue;
+  const r = await paints(path, ready);
+  fcpRows.push([label, r.fcp, r.ready]);
+}
 const latency = async (label, ...args) => {
   if (!want(label)) return;
   const r = await inputLatency(...args);
@@ -153,6 +181,13 @@ if (want("moe animation")) {
 console.log(`\n${"measurement".padEnd(48)} ${"median ms".padStart(10)} ${"p95 ms".padStart(10)} ${"work ms".padStart(11)}  wasm memory`);
 for (const [name, med, p95, handler, mem] of rows) {
   console.log(`${name.padEnd(48)} ${f(med).padStart(10)} ${f(p95).padStart(10)} ${f(handler).padStart(11)}  ${mem}`);
+}
+if (fcpRows.length) {
+  const plain = fcpRows.find(([l]) => l.startsWith("plain"))?.[1];
+  console.log(`\n${"page".padEnd(48)} ${"FCP ms".padStart(10)} ${"× plain".padStart(8)} ${"ready ms".padStart(10)}`);
+  for (const [label, fcp, ready] of fcpRows) {
+    console.log(`${label.padEnd(48)} ${f(fcp).padStart(10)} ${(plain ? (fcp / plain).toFixed(2) : "—").padStart(8)} ${f(ready).padStart(10)}`);
+  }
 }
 console.log("\nwork ms: median time from the input event until its reactive updates (Rust, DOM writes, canvas) are done, before the browser's layout, paint and frame.");
 if (moe) {
