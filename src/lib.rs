@@ -24,8 +24,15 @@ pub fn start() {
     use wasm_bindgen::JsCast;
     explorables_widgets::panic::install();
     let doc = dom::document();
+    // `<html data-live>`: the app is running (tests and scripts wait for it).
+    let live = || {
+        if let Some(html) = dom::document().document_element() {
+            let _ = html.set_attribute("data-live", "");
+        }
+    };
     let Some(old) = doc.get_element_by_id("app") else {
         leptos::mount::mount_to_body(app::App);
+        live();
         return;
     };
     if let Ok(Some(answer)) = old.query_selector("[data-testid=answer][data-slug][data-lang]") {
@@ -48,4 +55,5 @@ pub fn start() {
         .map(|p| p.insert_before(&root, Some(&old)));
     leptos::mount::mount_to(root, app::App).forget();
     old.remove();
+    live();
 }

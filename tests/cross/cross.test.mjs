@@ -46,6 +46,8 @@ for (const engine of engines) {
     }
     async function open(path, ready = ".site-header, .embed-main") {
       await driver.get(site.url + path);
+      // The app has taken over the pre-rendered page (static embeds have no app).
+      await until("return document.documentElement.hasAttribute('data-live') || document.body.classList.contains('embed')", `the app on ${path}`);
       await until(`return document.querySelector(${JSON.stringify(ready)})`, `${ready} on ${path}`);
     }
     const pageErrors = () => js("return window.__llmxErrors || ['no error recorder']");
@@ -149,7 +151,7 @@ for (const engine of engines) {
       await driver.findElement({ css: ".icon-button" }).click();
       const toggled = await until(`return document.documentElement.dataset.theme !== ${JSON.stringify(before)} && document.documentElement.dataset.theme`, "the theme to change");
       await driver.navigate().refresh();
-      await until("return document.querySelector('.site-header')", "reload");
+      await until("return document.documentElement.hasAttribute('data-live') && document.querySelector('.site-header')", "reload");
       assert.equal(await js("return document.documentElement.dataset.theme"), toggled);
       // Leave the next tests in the default theme.
       await js("localStorage.removeItem('theme')");

@@ -156,7 +156,7 @@ test("the lab appears in the attention-mask answers and on its lab page", async 
   assert.equal(json.preset, "chatglm-6b");
   assert.deepEqual(await axeViolations(page), []);
   await page.goto(`${site.url}lab/attention-mask?preset=prefix-lm&n=6&prefix=3`);
-  await page.waitForSelector(".site-header");
+  await page.waitForSelector("html[data-live] .site-header");
   await page.waitForSelector("canvas.mask-canvas");
   assert.deepEqual((await exported(page)).mask, CASES[2][1]);
   // The share menu offers this exact state and an iframe snippet for it.

@@ -73,7 +73,8 @@ export function answerSource(lang, slug) {
   }
 }
 
-/** Waits until the wasm app has rendered (the header exists). */
+/** Waits until the wasm app runs: it marks `<html data-live>` once it has taken over the
+ * pre-rendered page (static embed pages have no app: their body is `.embed`). */
 export async function appReady(page) {
-  await page.waitForSelector(".site-header, .embed-main", { timeout: 20000 });
+  await page.waitForSelector("html[data-live] .site-header, html[data-live] .embed-main, body.embed .embed-main", { timeout: 20000 });
 }
