@@ -245,8 +245,14 @@ pub fn fallback(name: &str, pairs: &[(String, String)], lang: Lang) -> Option<Fa
                 ],
                 crate::tts::Panel::Budget => &[
                     ("allocation", t("计算最优分配", "Compute-optimal split")),
-                    ("expected-solved", t("期望解出题数", "Expected problems solved")),
-                    ("uniform-expected-solved", t("平均分配时", "With a uniform split")),
+                    (
+                        "expected-solved",
+                        t("期望解出题数", "Expected problems solved"),
+                    ),
+                    (
+                        "uniform-expected-solved",
+                        t("平均分配时", "With a uniform split"),
+                    ),
                 ],
                 crate::tts::Panel::BonKl => &[("bon-kl", "KL(π_BoN‖π)")],
             };

@@ -36,7 +36,12 @@ fn svg(groups: &[Vec<Bar>], labels: &[String], aria: String) -> impl IntoView {
     let n = groups.len();
     let (slot, w) = geometry(n);
     let per = groups.first().map_or(1, Vec::len).max(1);
-    let hmax = groups.iter().flatten().map(|b| b.0).fold(0.0, f64::max).max(1e-12);
+    let hmax = groups
+        .iter()
+        .flatten()
+        .map(|b| b.0)
+        .fold(0.0, f64::max)
+        .max(1e-12);
     let scale = (BASE - TOP) / hmax;
     let bw = ((slot * 0.8) / per as f64).min(22.0);
     let every = n.div_ceil(16).max(1);
@@ -159,7 +164,12 @@ pub fn Steps(params: Params, result: Run, lang: Signal<Lang>) -> impl IntoView {
 }
 
 #[component]
-pub fn Histogram(params: Params, result: Run, lang: Signal<Lang>, sampled: RwSignal<bool>) -> impl IntoView {
+pub fn Histogram(
+    params: Params,
+    result: Run,
+    lang: Signal<Lang>,
+    sampled: RwSignal<bool>,
+) -> impl IntoView {
     move || {
         if !sampled.get() {
             return None;

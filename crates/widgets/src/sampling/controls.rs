@@ -10,18 +10,36 @@ use leptos::prelude::*;
 
 pub fn preset_label(p: Preset, l: Lang) -> &'static str {
     match p {
-        Preset::Peaked => l.pick("尖峰：The capital of France is…（编造的示例）", "peaked: The capital of France is… (made up)"),
-        Preset::Flat => l.pick("平坦：My favourite colour is…（编造的示例）", "flat: My favourite colour is… (made up)"),
-        Preset::LongTail => l.pick("长尾：Once upon a…（编造的示例）", "long tail: Once upon a… (made up)"),
+        Preset::Peaked => l.pick(
+            "尖峰：The capital of France is…（编造的示例）",
+            "peaked: The capital of France is… (made up)",
+        ),
+        Preset::Flat => l.pick(
+            "平坦：My favourite colour is…（编造的示例）",
+            "flat: My favourite colour is… (made up)",
+        ),
+        Preset::LongTail => l.pick(
+            "长尾：Once upon a…（编造的示例）",
+            "long tail: Once upon a… (made up)",
+        ),
         Preset::Custom => l.pick("自定义 logits", "custom logits"),
     }
 }
 
 pub fn engine_label(e: Engine, l: Lang) -> &'static str {
     match e {
-        Engine::Hf => l.pick("transformers（温度 → top-k → top-p → min-p）", "transformers (temperature → top-k → top-p → min-p)"),
-        Engine::Vllm => l.pick("vLLM（温度 → min-p → top-k → top-p）", "vLLM (temperature → min-p → top-k → top-p)"),
-        Engine::Llamacpp => l.pick("llama.cpp（top-k → top-p → min-p → 温度）", "llama.cpp (top-k → top-p → min-p → temperature)"),
+        Engine::Hf => l.pick(
+            "transformers（温度 → top-k → top-p → min-p）",
+            "transformers (temperature → top-k → top-p → min-p)",
+        ),
+        Engine::Vllm => l.pick(
+            "vLLM（温度 → min-p → top-k → top-p）",
+            "vLLM (temperature → min-p → top-k → top-p)",
+        ),
+        Engine::Llamacpp => l.pick(
+            "llama.cpp（top-k → top-p → min-p → 温度）",
+            "llama.cpp (top-k → top-p → min-p → temperature)",
+        ),
     }
 }
 
@@ -72,7 +90,12 @@ fn Field(
 }
 
 #[component]
-pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>, sampled: RwSignal<bool>) -> impl IntoView {
+pub fn Controls(
+    params: Params,
+    set: SetParam,
+    lang: Signal<Lang>,
+    sampled: RwSignal<bool>,
+) -> impl IntoView {
     let text = move |f: fn(&SamplingParams) -> String| Signal::derive(move || params.with(f));
     let preset = Signal::derive(move || params.with(|p| p.preset));
     let engine = Signal::derive(move || params.with(|p| p.engine));

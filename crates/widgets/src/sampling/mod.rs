@@ -37,7 +37,12 @@ fn edited_query(p: &SamplingParams, key: &str, value: Option<&str>) -> String {
                 .logits
                 .len();
             let labels: Vec<String> = (0..n)
-                .map(|i| p.labels.get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1)))
+                .map(|i| {
+                    p.labels
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("#{}", i + 1))
+                })
                 .collect();
             q = set_param(&q, "preset", None);
             q = set_param(&q, "labels", Some(&labels.join(",")));

@@ -41,7 +41,9 @@ pub fn sample_indices(len: usize) -> Vec<usize> {
         return (0..len).collect();
     }
     let step = (len - 1) as f64 / (MAX_POINTS - 1) as f64;
-    let mut v: Vec<usize> = (0..MAX_POINTS).map(|i| (i as f64 * step).round() as usize).collect();
+    let mut v: Vec<usize> = (0..MAX_POINTS)
+        .map(|i| (i as f64 * step).round() as usize)
+        .collect();
     v.dedup();
     v
 }
@@ -90,7 +92,11 @@ pub fn plot(p: &TtsParams, l: Lang) -> Plot {
                     (q.k as f64, cv.naive[k], 1),
                     (q.k as f64, cv.hat[k], 2),
                 ],
-                lines: vec![(curve(&cv.unbiased, &idx), 0), (curve(&cv.naive, &idx), 1), (curve(&cv.hat, &idx), 2)],
+                lines: vec![
+                    (curve(&cv.unbiased, &idx), 0),
+                    (curve(&cv.naive, &idx), 1),
+                    (curve(&cv.hat, &idx), 2),
+                ],
                 log_x: false,
                 legend: vec![
                     (0, l.pick("pass@k（无偏）", "pass@k (unbiased)")),
@@ -109,11 +115,20 @@ pub fn plot(p: &TtsParams, l: Lang) -> Plot {
                 x_desc: l.pick("样本数 k", "samples k"),
                 y_desc: l.pick("答对的概率", "chance correct"),
                 marks: vec![(k, m.maj_at_k, 0), (k, m.oracle_at_k, 3)],
-                lines: vec![(curve(&m.maj_curve, &idx), 0), (curve(&m.oracle_curve, &idx), 3)],
+                lines: vec![
+                    (curve(&m.maj_curve, &idx), 0),
+                    (curve(&m.oracle_curve, &idx), 3),
+                ],
                 log_x: false,
                 legend: vec![
                     (0, l.pick("maj@k（自洽性投票）", "maj@k (self-consistency)")),
-                    (3, l.pick("完美验证器 1 − (1 − p₁)^k", "perfect verifier 1 − (1 − p₁)^k")),
+                    (
+                        3,
+                        l.pick(
+                            "完美验证器 1 − (1 − p₁)^k",
+                            "perfect verifier 1 − (1 − p₁)^k",
+                        ),
+                    ),
                 ],
             }
         }
@@ -133,13 +148,18 @@ pub fn plot(p: &TtsParams, l: Lang) -> Plot {
                 lines: vec![(pts(&opt), 0), (pts(&uni), 1)],
                 log_x: false,
                 legend: vec![
-                    (0, l.pick("按边际收益分配（最优）", "by marginal gain (optimal)")),
+                    (
+                        0,
+                        l.pick("按边际收益分配（最优）", "by marginal gain (optimal)"),
+                    ),
                     (1, l.pick("平均分配", "uniform")),
                 ],
             }
         }
         Panel::BonKl => {
-            let top = (p.bon.n as f64 * 10.0).clamp(1000.0, MAX_BON_N as f64).log10();
+            let top = (p.bon.n as f64 * 10.0)
+                .clamp(1000.0, MAX_BON_N as f64)
+                .log10();
             let pts: Vec<(f64, f64)> = (0..=120)
                 .map(|i| {
                     let x = top * i as f64 / 120.0;
@@ -182,7 +202,11 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, pl: &Plot) -> Option<()> {
         let x = theme_rgb(v, fb);
         RGBColor(x[0], x[1], x[2])
     };
-    let (fg, bg, border) = (c("--fg", [27, 31, 36]), c("--bg", [255, 255, 255]), c("--border", [213, 217, 222]));
+    let (fg, bg, border) = (
+        c("--fg", [27, 31, 36]),
+        c("--bg", [255, 255, 255]),
+        c("--border", [213, 217, 222]),
+    );
     let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&fg);
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     root.fill(&bg).ok()?;
@@ -198,7 +222,11 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, pl: &Plot) -> Option<()> {
     let xf = move |v: &f64| {
         if log_x {
             let n = 10f64.powf(*v);
-            if n >= 1e4 { format!("1e{}", v.round()) } else { format!("{}", n.round()) }
+            if n >= 1e4 {
+                format!("1e{}", v.round())
+            } else {
+                format!("{}", n.round())
+            }
         } else {
             format!("{}", v.round())
         }
@@ -206,7 +234,11 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, pl: &Plot) -> Option<()> {
     let yf = |v: &f64| num(*v, 2);
     chart
         .configure_mesh()
-        .x_labels(if log_x { (x1 - x0).round() as usize + 1 } else { 6 })
+        .x_labels(if log_x {
+            (x1 - x0).round() as usize + 1
+        } else {
+            6
+        })
         .y_labels(6)
         .x_label_formatter(&xf)
         .y_label_formatter(&yf)
@@ -221,12 +253,19 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, pl: &Plot) -> Option<()> {
         .ok()?;
     for (pts, ci) in &pl.lines {
         chart
-            .draw_series(LineSeries::new(pts.iter().copied(), colour(*ci).stroke_width(px(2.0))))
+            .draw_series(LineSeries::new(
+                pts.iter().copied(),
+                colour(*ci).stroke_width(px(2.0)),
+            ))
             .ok()?;
     }
     for &(x, y, ci) in &pl.marks {
         chart
-            .draw_series(std::iter::once(Circle::new((x, y), px(4.5), colour(ci).filled())))
+            .draw_series(std::iter::once(Circle::new(
+                (x, y),
+                px(4.5),
+                colour(ci).filled(),
+            )))
             .ok()?;
     }
     root.present().ok()
@@ -256,13 +295,20 @@ pub fn PanelChart(params: Params, vals: Vals, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(move || wrap_ref.get().map(|w| w.client_width()), 560.0, 220.0, 760.0);
+    let width = measured_width(
+        move || wrap_ref.get().map(|w| w.client_width()),
+        560.0,
+        220.0,
+        760.0,
+    );
     let plotted = Memo::new(move |_| params.with(|p| p.clone()));
     Effect::new(move |_| {
         env.theme.track();
         let l = lang.get();
         let w = width.get();
-        let Some(canvas) = canvas_ref.get() else { return };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
         plotted.with(|p| draw(&canvas, w, &plot(p, l)));
     });
     let text = Signal::derive(move || params.with(|p| vals.with(|v| summary(p, v, lang.get()))));
@@ -288,7 +334,10 @@ pub fn PanelChart(params: Params, vals: Vals, env: WidgetEnv) -> impl IntoView {
 fn plot_legend(p: &TtsParams, l: Lang) -> Vec<(usize, &'static str)> {
     let small = TtsParams {
         pass_k: explorables_core::tts::PassKParams { n: 1, c: 0, k: 1 },
-        budget: explorables_core::tts::BudgetParams { budget: 0, p: vec![] },
+        budget: explorables_core::tts::BudgetParams {
+            budget: 0,
+            p: vec![],
+        },
         bon: explorables_core::tts::BonParams { n: 1 },
         ..p.clone()
     };
@@ -323,12 +372,21 @@ mod tests {
 
     #[test]
     fn every_panel_plots_finite_points() {
-        for q in ["n=10000&c=3&k=5", "panel=majority", "panel=budget&budget=10000", "panel=bon-kl&n=1000000", "panel=budget&p=0"] {
+        for q in [
+            "n=10000&c=3&k=5",
+            "panel=majority",
+            "panel=budget&budget=10000",
+            "panel=bon-kl&n=1000000",
+            "panel=budget&p=0",
+        ] {
             let (p, _) = TtsParams::from_query(q);
             let pl = plot(&p, Lang::En);
             for (pts, _) in &pl.lines {
                 assert!(pts.len() <= MAX_POINTS + 121, "{q}");
-                assert!(pts.iter().all(|(x, y)| x.is_finite() && y.is_finite()), "{q}");
+                assert!(
+                    pts.iter().all(|(x, y)| x.is_finite() && y.is_finite()),
+                    "{q}"
+                );
             }
         }
     }

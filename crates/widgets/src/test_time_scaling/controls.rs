@@ -46,7 +46,8 @@ fn Field(
 pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoView {
     let text = move |f: fn(&TtsParams) -> String| Signal::derive(move || params.with(f));
     let panel = Signal::derive(move || params.with(|p| p.panel));
-    let fields = move || match panel.get() {
+    let fields = move || {
+        match panel.get() {
         Panel::PassAtK => view! {
             <Field lang zh="样本数 n" en="Samples n" key="n" number=true value=text(|p| p.pass_k.n.to_string()) set />
             <Field lang zh="其中正确的 c" en="Correct c" key="c" number=true value=text(|p| p.pass_k.c.to_string()) set />
@@ -71,6 +72,7 @@ pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoV
             <Field lang zh="候选数 N" en="Candidates N" key="n" number=true value=text(|p| p.bon.n.to_string()) set />
         }
         .into_any(),
+    }
     };
     view! {
         <div class="controls tts-controls">

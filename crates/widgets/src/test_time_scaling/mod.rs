@@ -31,11 +31,7 @@ fn edited_query(p: &TtsParams, key: &str, value: Option<&str>) -> String {
     if key == "panel" {
         // A new panel starts from its own settings: `n` and `k` mean different things per panel.
         let panel = value.and_then(Panel::from_code).unwrap_or_default();
-        return TtsParams {
-            panel,
-            ..p.clone()
-        }
-        .to_query();
+        return TtsParams { panel, ..p.clone() }.to_query();
     }
     set_param(&p.to_query(), key, value)
 }

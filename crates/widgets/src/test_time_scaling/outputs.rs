@@ -108,7 +108,10 @@ fn formula(p: &TtsParams, v: &[(&'static str, String)], l: Lang) -> String {
                     .join(" + ")
             };
             let gains: Vec<f64> =
-                b.p.iter().zip(&bv.allocation).map(|(&pj, &n)| marginal_gain(pj, n)).collect();
+                b.p.iter()
+                    .zip(&bv.allocation)
+                    .map(|(&pj, &n)| marginal_gain(pj, n))
+                    .collect();
             format!(
                 "E[{}] = Σⱼ 1 − (1 − pⱼ)^nⱼ\n{} n = ({}): {} = {}\n{} n = ({}): {} = {}\n{} pⱼ(1 − pⱼ)^nⱼ = {}",
                 l.pick("解出", "solved"),
