@@ -18,7 +18,7 @@ const TOP: f64 = 12.0;
 
 /// Width of one token's slot, and of the whole figure.
 fn geometry(n: usize) -> (f64, f64) {
-    let slot = (320.0 / n.max(1) as f64).clamp(7.0, 48.0);
+    let slot = (312.0 / n.max(1) as f64).clamp(7.0, 78.0);
     (slot, (n as f64 * slot + 8.0).max(320.0))
 }
 
@@ -132,9 +132,12 @@ pub fn Steps(params: Params, result: Run, lang: Signal<Lang>) -> impl IntoView {
                                     }
                                 })
                                 .collect();
-                            let note = match l {
-                                Lang::Zh => format!("移除 {removed} 个 token（灰色，为移除前的概率），剩余 {} 个", s.kept.iter().filter(|&&k| k).count()),
-                                Lang::En => format!("removed {removed} token(s) (grey, at their probability before the step), {} left", s.kept.iter().filter(|&&k| k).count()),
+                            let left = s.kept.iter().filter(|&&k| k).count();
+                            let note = match (l, removed) {
+                                (Lang::Zh, 0) => format!("只改变形状，{left} 个 token 都保留"),
+                                (Lang::En, 0) => format!("reshapes only, all {left} tokens stay"),
+                                (Lang::Zh, _) => format!("移除 {removed} 个 token（灰色，为移除前的概率），剩余 {left} 个"),
+                                (Lang::En, _) => format!("removed {removed} token(s) (grey, at their probability before the step), {left} left"),
                             };
                             let aria = format!("{title}: {}", list(&s.probs, 4));
                             view! {
