@@ -31,8 +31,9 @@ fn short(label: &str) -> String {
     s
 }
 
-/// Bars per token (several per slot for grouped charts), labels under them.
-fn svg(groups: &[Vec<Bar>], labels: &[String], aria: String) -> impl IntoView {
+/// Bars per token (several per slot for grouped charts), labels under them: the token text
+/// when there is room for it, else the token's number (`ids[i] + 1`).
+fn svg(groups: &[Vec<Bar>], labels: &[String], ids: &[usize], aria: String) -> impl IntoView {
     let n = groups.len();
     let (slot, w) = geometry(n);
     let per = groups.first().map_or(1, Vec::len).max(1);
@@ -44,7 +45,7 @@ fn svg(groups: &[Vec<Bar>], labels: &[String], aria: String) -> impl IntoView {
         .max(1e-12);
     let scale = (BASE - TOP) / hmax;
     let bw = ((slot * 0.8) / per as f64).min(22.0);
-    let every = n.div_ceil(16).max(1);
+    let every = if slot >= 36.0 { 1 } else { n.div_ceil(12).max(1) };
     let show_values = n <= 10 && per == 1;
     let bars = groups
         .iter()
@@ -64,7 +65,7 @@ fn svg(groups: &[Vec<Bar>], labels: &[String], aria: String) -> impl IntoView {
                 view! { <text class="smp-val" x=mid y=BASE - g[0].0 * scale - 3.0 text-anchor="middle">{num(g[0].0, 3)}</text> }
             });
             let label = (i % every == 0).then(|| {
-                let t = if n <= 16 { short(&labels[i]) } else { (i + 1).to_string() };
+                let t = if slot >= 36.0 { short(&labels[i]) } else { (ids[i] + 1).to_string() };
                 view! { <text class="smp-label" x=mid y=BASE + 14.0 text-anchor="middle">{t}</text> }
             });
             view! { {rects}{value}{label} }
@@ -101,10 +102,11 @@ pub fn Steps(params: Params, result: Run, lang: Signal<Lang>) -> impl IntoView {
         params.with(|p| {
             result.with(|r| {
                 let start: Vec<Vec<Bar>> = r.start.iter().map(|&v| vec![(v, "smp-bar-start")]).collect();
+                let all: Vec<usize> = (0..r.start.len()).collect();
                 let first = view! {
                     <figure class="smp-step" data-step="start">
                         <figcaption>{l.pick("0. 原始分布 softmax(logits)", "0. Start: softmax(logits)")}</figcaption>
-                        {svg(&start, &p.labels, format!("{}: {}", l.pick("原始分布", "Start distribution"), list(&r.start, 4)))}
+                        {svg(&start, &p.labels, &all, format!("{}: {}", l.pick("原始分布", "Start distribution"), list(&r.start, 4)))}
                     </figure>
                 };
                 let mut before = r.start.clone();
@@ -143,7 +145,7 @@ pub fn Steps(params: Params, result: Run, lang: Signal<Lang>) -> impl IntoView {
                             view! {
                                 <figure class="smp-step" data-step=s.kind.code()>
                                     <figcaption>{title}" · "<span class="smp-note">{note}</span></figcaption>
-                                    {svg(&groups, &p.labels, aria)}
+                                    {svg(&groups, &p.labels, &all, aria)}
                                 </figure>
                             }
                             .into_any()
@@ -200,7 +202,7 @@ pub fn Histogram(
                             Lang::Zh => format!("抽样 {DRAWS} 次（种子 {}）：经验频率（橙）与精确概率（蓝）", p.seed),
                             Lang::En => format!("{DRAWS} draws (seed {}): empirical frequency (orange) next to the exact probability (blue)", p.seed),
                         }}</figcaption>
-                        {svg(&groups, &labels, aria)}
+                        {svg(&groups, &labels, &shown, aria)}
                         <p class="smp-note">{l.pick("次数：", "Counts: ")}<output data-key="histogram" data-value=value>{text}</output></p>
                     </figure>
                 }

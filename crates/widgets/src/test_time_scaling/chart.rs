@@ -214,6 +214,7 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, pl: &Plot) -> Option<()> {
     let (y0, y1) = pl.y;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(10.0))
+        .margin_right(px(22.0))
         .x_label_area_size(px(38.0))
         .y_label_area_size(px(46.0))
         .build_cartesian_2d(x0..x1.max(x0 + 1e-9), y0..y1.max(y0 + 1e-9))
