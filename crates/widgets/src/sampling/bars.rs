@@ -45,7 +45,11 @@ fn svg(groups: &[Vec<Bar>], labels: &[String], ids: &[usize], aria: String) -> i
         .max(1e-12);
     let scale = (BASE - TOP) / hmax;
     let bw = ((slot * 0.8) / per as f64).min(22.0);
-    let every = if slot >= 36.0 { 1 } else { n.div_ceil(12).max(1) };
+    let every = if slot >= 36.0 {
+        1
+    } else {
+        n.div_ceil(12).max(1)
+    };
     let show_values = n <= 10 && per == 1;
     let bars = groups
         .iter()
