@@ -21,6 +21,8 @@ pub fn implemented() -> &'static [&'static str] {
         "moe",
         "norm-placement",
         "positional-encoding",
+        "sampling",
+        "test-time-scaling",
     ]
 }
 

@@ -15,7 +15,7 @@ const firstChapter = rows.find((r) => r.kind === "chapter");
 // Answers with the most display fractions and an accent (grpo), and one-line equations with
 // LaTeX spaces (gpt-past-key-value).
 const MATH_PAGES = ["grpo", "baichuan2-architecture", "nope-no-positional-embeddings", "gpt-past-key-value"];
-const WIDGETS = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding"];
+const WIDGETS = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding", "sampling", "test-time-scaling"];
 const SHOTS = "target/screenshots";
 
 const config = (id) => JSON.parse(readFileSync(new URL(`../../data/configs/${id.replace("/", "__")}.json`, import.meta.url), "utf8"));
@@ -122,6 +122,15 @@ for (const engine of engines) {
       const sm = (l) => { const e = l.map(Math.exp); const z = e.reduce((a, b) => a + b); return e.map((x) => x / z); };
       const [pt, pr] = [sm([0, 1, 2]), sm([1, 1, 0])];
       (await value("grad-k3-loss")).split(",").map(Number).forEach((g, i) => assert.ok(Math.abs(g - (pt[i] - pr[i])) < 1e-12));
+
+      await open("embed/sampling?logits=2,1,0.5,0&temperature=2&top_p=0.75&order=llamacpp", "output[data-key=probs]");
+      // llama.cpp cuts first (top-p keeps tokens 0 and 1), then T = 2 reshares: softmax([1, 0.5]).
+      const want = sm([1, 0.5]);
+      (await value("probs")).split(",").map(Number).forEach((q, i) => assert.ok(Math.abs(q - (want[i] ?? 0)) < 1e-12, `probs ${i}`));
+
+      await open("embed/test-time-scaling?panel=pass-at-k&n=10&c=3&k=5", "output[data-key=pass-at-k]");
+      // 1 − C(7,5)/C(10,5) = 1 − 21/252
+      assert.ok(Math.abs(Number(await value("pass-at-k")) - (1 - 21 / 252)) < 1e-12);
       assert.deepEqual(await pageErrors(), []);
     });
 

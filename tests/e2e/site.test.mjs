@@ -127,7 +127,7 @@ test("the labs page describes every widget and links the answers that use it", a
     about: li.querySelector("p").textContent,
     used: [...li.querySelectorAll(".used-in a")].map((a) => a.getAttribute("href").split("/q/")[1].split(/[/?]/)[0]),
   })));
-  const names = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding"];
+  const names = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding", "sampling", "test-time-scaling"];
   assert.deepEqual(items.map((i) => i.name), names);
   for (const item of items) {
     assert.match(item.href, new RegExp(`/en/lab/${item.name}/(\\?|$)`));
@@ -193,7 +193,7 @@ test("search finds questions by title and by answer text, and keeps the query in
 });
 
 test("every widget mounts inside an answer that uses it, without notices or errors", async () => {
-  for (const name of ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding"]) {
+  for (const name of ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding", "sampling", "test-time-scaling"]) {
     const q = questions.find((q) => new RegExp("^```widget " + name + "(\\s|$)", "m").test(answerSource("en", q.slug) ?? ""));
     assert.ok(q, `an answer uses ${name}`);
     const { page, errors, context } = await visit(`${site.url}q/${q.slug}?lang=en`);
@@ -247,7 +247,7 @@ test("the embed route has no chrome, explains unknown widgets and posts its heig
 });
 
 test("pages fit a 360 px phone without horizontal overflow", async () => {
-  const embeds = ["attention-mask?n=64", "grpo", "grpo?algo=dapo&rewards=1,0,0,1&lengths=200,900,1500,400", "kl-estimators", "kl-estimators?preset=peaked", "kv-cache", "moe", "norm-placement", "positional-encoding", "positional-encoding?scheme=alibi"]
+  const embeds = ["attention-mask?n=64", "grpo", "grpo?algo=dapo&rewards=1,0,0,1&lengths=200,900,1500,400", "kl-estimators", "kl-estimators?preset=peaked", "kv-cache", "moe", "norm-placement", "positional-encoding", "positional-encoding?scheme=alibi", "sampling", "sampling?preset=long-tail&top_k=10&top_p=0.9", "test-time-scaling", "test-time-scaling?panel=budget", "test-time-scaling?panel=majority", "test-time-scaling?n=10000&c=30&k=100"]
     .map((e) => `embed/${e}`);
   for (const path of ["", `q/${mathQuestion.slug}`, "lab", ...embeds]) {
     const { page, errors, context } = await openPage(browser, { width: 360, height: 740 });

@@ -109,7 +109,7 @@ fn every_widget_directive_is_a_valid_widget_state() {
     // The parameters an answer gives a widget go through the same parser as a URL does; an
     // answer must never make its widget show a "changed your input" notice.
     use explorables_content::markdown::widget_directives;
-    use explorables_core::{grpo, kl, kv, mask, moe, norm, posenc};
+    use explorables_core::{grpo, kl, kv, mask, moe, norm, posenc, sampling, tts};
     let cat = Catalogue::load().unwrap();
     let answers = Answers::load(&content_dir(), &cat).unwrap();
     let mut bad = Vec::new();
@@ -125,6 +125,8 @@ fn every_widget_directive_is_a_valid_widget_state() {
                 "moe" => moe::MoeParams::from_query(&pairs).1,
                 "norm-placement" => norm::NormParams::from_pairs(&pairs).1,
                 "positional-encoding" => posenc::PosencParams::from_query(&pairs).1,
+                "sampling" => sampling::SamplingParams::from_pairs(&pairs).1,
+                "test-time-scaling" => tts::TtsParams::from_pairs(&pairs).1,
                 other => panic!("no parser for widget {other}"),
             };
             if !notices.is_empty() {

@@ -20,6 +20,8 @@ pub mod moe;
 pub mod norm_placement;
 pub mod panic;
 pub mod positional_encoding;
+pub mod sampling;
+pub mod test_time_scaling;
 pub mod theme;
 
 use explorables_core::lang::Lang;

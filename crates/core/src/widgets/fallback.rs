@@ -228,6 +228,74 @@ pub fn fallback(name: &str, pairs: &[(String, String)], lang: Lang) -> Option<Fa
                 matrix: Vec::new(),
             }
         }
+        "test-time-scaling" => {
+            let p = crate::tts::TtsParams::from_pairs(pairs).0;
+            let vals = crate::tts::export::values(&p);
+            let figs: &[(&'static str, &str)] = match p.panel {
+                crate::tts::Panel::PassAtK => &[
+                    ("pass-at-k", t("pass@k（无偏）", "pass@k (unbiased)")),
+                    ("pass-at-k-naive", t("朴素估计", "Naive estimate")),
+                    ("pass-hat-k", "pass^k"),
+                ],
+                crate::tts::Panel::Majority => &[
+                    ("maj-at-k", "maj@k"),
+                    ("majority-answer", t("多数投票选", "Majority vote picks")),
+                    ("best-of-n-answer", t("best-of-N 选", "Best-of-N picks")),
+                    ("weighted-answer", t("加权投票选", "Weighted vote picks")),
+                ],
+                crate::tts::Panel::Budget => &[
+                    ("allocation", t("计算最优分配", "Compute-optimal split")),
+                    (
+                        "expected-solved",
+                        t("期望解出题数", "Expected problems solved"),
+                    ),
+                    (
+                        "uniform-expected-solved",
+                        t("平均分配时", "With a uniform split"),
+                    ),
+                ],
+                crate::tts::Panel::BonKl => &[("bon-kl", "KL(π_BoN‖π)")],
+            };
+            Fallback {
+                figures: figs
+                    .iter()
+                    .filter_map(|(k, label)| {
+                        crate::tts::export::value(&vals, k).map(|v| fig(k, label, v, short_list(v)))
+                    })
+                    .collect(),
+                note: Some(format!("panel = {}", p.panel.code())),
+                matrix: Vec::new(),
+            }
+        }
+        "sampling" => {
+            let p = crate::sampling::SamplingParams::from_pairs(pairs).0;
+            let r = crate::sampling::run(&p);
+            let vals = crate::sampling::export::values(&p, &r);
+            let figs = [
+                ("probs", t("最终分布", "Final distribution")),
+                ("kept", t("保留的 token 数", "Tokens kept")),
+                ("entropy", t("熵（nats）", "Entropy (nats)")),
+            ];
+            Fallback {
+                figures: figs
+                    .iter()
+                    .filter_map(|(k, label)| {
+                        vals.iter()
+                            .find(|(key, _)| key == k)
+                            .map(|(_, v)| fig(k, label, v, short_list(v)))
+                    })
+                    .collect(),
+                note: Some(format!(
+                    "order = {} · T = {} · top_k = {} · top_p = {} · min_p = {}",
+                    p.engine.code(),
+                    p.temperature,
+                    p.top_k,
+                    p.top_p,
+                    p.min_p
+                )),
+                matrix: Vec::new(),
+            }
+        }
         _ => return None,
     })
 }

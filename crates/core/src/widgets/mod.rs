@@ -65,6 +65,20 @@ pub const WIDGETS: &[WidgetInfo] = &[
         about_zh: "位置编码：RoPE 的旋转与 rope_theta、NoPE（SmolLM3）、Llama 4 的 iRoPE、ALiBi 斜率（BLOOM、Baichuan2-13B）和 GLM 的二维位置。",
         about_en: "Positional encodings: RoPE rotations and rope_theta, NoPE (SmolLM3), Llama 4's iRoPE, ALiBi slopes (BLOOM, Baichuan2-13B) and GLM's 2D positions.",
     },
+    WidgetInfo {
+        name: "sampling",
+        zh: "采样参数实验室",
+        en: "Sampling lab",
+        about_zh: "一个下一 token 分布依次经过温度、top-k、top-p、min-p：按 transformers、vLLM、llama.cpp 各自的顺序（附源码文件），每一步移除的 token 变灰，给出熵，并可用固定种子抽样 1000 次与精确分布对照。",
+        about_en: "One next-token distribution through temperature, top-k, top-p and min-p in the order transformers, vLLM or llama.cpp applies them (with the source file of each), the tokens each step removes greyed, the entropy, and a seeded 1000-draw histogram next to the exact distribution.",
+    },
+    WidgetInfo {
+        name: "test-time-scaling",
+        zh: "测试时扩展实验室",
+        en: "Test-time scaling lab",
+        about_zh: "测试时扩展的四个面板：pass@k 的无偏估计、朴素估计与 pass^k；自洽性多数投票与 best-of-N、加权投票；按边际收益分配采样预算的计算最优策略；best-of-N 相对基础策略的 KL。",
+        about_en: "Test-time scaling in four panels: pass@k (unbiased and naive) and pass^k; self-consistency majority vote against best-of-N and weighted voting; the compute-optimal split of a sample budget by marginal gain; and best-of-N's KL from the base policy.",
+    },
 ];
 
 /// Looks a widget up by its URL name.
