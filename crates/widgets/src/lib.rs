@@ -23,6 +23,7 @@ pub mod positional_encoding;
 pub mod sampling;
 pub mod test_time_scaling;
 pub mod theme;
+pub mod url_state;
 
 use explorables_core::lang::Lang;
 use leptos::prelude::*;

@@ -10,17 +10,16 @@ mod table;
 
 use crate::fmt::{set_param, values_json};
 use crate::frame::WidgetFrame;
+use crate::url_state::{url_state, UrlState};
 use crate::WidgetEnv;
 use explorables_core::grpo::{compute, GroupResult, GrpoParams};
-use explorables_core::params::{percent_encode, Notice};
+use explorables_core::params::percent_encode;
 use leptos::prelude::*;
 
 /// The explorer's URL state, shared by the submodules.
 pub(crate) type Params = RwSignal<GrpoParams>;
 pub(crate) type Result = Memo<GroupResult>;
-/// Sets one URL parameter (`None` removes it); the state is re-parsed, so a typed value goes
-/// through exactly the checks a URL does, and the notices say what was changed.
-pub(crate) type SetParam = Callback<(&'static str, Option<String>)>;
+pub(crate) use crate::url_state::SetParam;
 
 /// `list` (comma-separated) cut or padded with its last entry to `n` entries.
 fn resize_list(list: &str, n: usize) -> String {
@@ -64,24 +63,18 @@ pub fn GrpoLab(
     on_params: Option<Callback<String>>,
 ) -> impl IntoView {
     let lang = env.lang;
-    let (p0, n0) = GrpoParams::from_query(&initial);
-    let params: Params = RwSignal::new(p0);
-    let notices: RwSignal<Vec<Notice>> = RwSignal::new(n0);
-    let query = Memo::new(move |_| params.with(GrpoParams::to_query));
-    Effect::new(move |_| {
-        let q = query.get();
-        if let Some(cb) = on_params {
-            cb.run(q);
-        }
-    });
-    let set: SetParam = Callback::new(move |(key, value): (&'static str, Option<String>)| {
-        let q = params.with_untracked(|p| edited_query(p, key, value.as_deref()));
-        let (p, n) = GrpoParams::from_query(&q);
-        notices.set(n);
-        if p != params.get_untracked() {
-            params.set(p);
-        }
-    });
+    let UrlState {
+        params,
+        notices,
+        query,
+        set,
+    } = url_state(
+        &initial,
+        on_params,
+        GrpoParams::from_query,
+        GrpoParams::to_query,
+        edited_query,
+    );
     let result: Result = Memo::new(move |_| params.with(compute));
     let export = Signal::derive(move || result.with(export_json));
     view! {

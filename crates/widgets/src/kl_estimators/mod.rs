@@ -10,17 +10,15 @@ mod tables;
 
 use crate::fmt::{set_param, values_json};
 use crate::frame::WidgetFrame;
+use crate::url_state::{url_state, UrlState};
 use crate::WidgetEnv;
 use explorables_core::kl::{compute, KlParams, KlResult, MAX_ACTIONS};
 use explorables_core::params::list::join_f64;
-use explorables_core::params::Notice;
 use leptos::prelude::*;
 
 pub(crate) type Params = RwSignal<KlParams>;
 pub(crate) type Result = Memo<KlResult>;
-/// Sets one URL parameter (`None` removes it) and re-parses the state, so typed input goes
-/// through exactly the checks a URL does.
-pub(crate) type SetParam = Callback<(&'static str, Option<String>)>;
+pub(crate) use crate::url_state::SetParam;
 
 /// `v` cut, or padded with zeros, to `n` entries.
 fn resized(v: &[f64], n: usize) -> String {
@@ -72,24 +70,18 @@ pub fn KlEstimatorsLab(
     on_params: Option<Callback<String>>,
 ) -> impl IntoView {
     let lang = env.lang;
-    let (p0, n0) = KlParams::from_query(&initial);
-    let params: Params = RwSignal::new(p0);
-    let notices: RwSignal<Vec<Notice>> = RwSignal::new(n0);
-    let query = Memo::new(move |_| params.with(KlParams::to_query));
-    Effect::new(move |_| {
-        let q = query.get();
-        if let Some(cb) = on_params {
-            cb.run(q);
-        }
-    });
-    let set: SetParam = Callback::new(move |(key, value): (&'static str, Option<String>)| {
-        let q = params.with_untracked(|p| edited_query(p, key, value.as_deref()));
-        let (p, n) = KlParams::from_query(&q);
-        notices.set(n);
-        if p != params.get_untracked() {
-            params.set(p);
-        }
-    });
+    let UrlState {
+        params,
+        notices,
+        query,
+        set,
+    } = url_state(
+        &initial,
+        on_params,
+        KlParams::from_query,
+        KlParams::to_query,
+        edited_query,
+    );
     let result: Result = Memo::new(move |_| params.with(compute));
     let export = Signal::derive(move || {
         result.with(|r| values_json(&r.params.to_query(), &r.data_values()))

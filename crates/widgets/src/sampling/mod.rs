@@ -9,17 +9,16 @@ mod tables;
 
 use crate::fmt::{set_param, values_json};
 use crate::frame::WidgetFrame;
+use crate::url_state::{url_state, UrlState};
 use crate::WidgetEnv;
-use explorables_core::params::{percent_encode, Notice};
+use explorables_core::params::percent_encode;
 use explorables_core::sampling::export::values;
 use explorables_core::sampling::{run, SamplingParams, SamplingRun};
 use leptos::prelude::*;
 
 pub(crate) type Params = RwSignal<SamplingParams>;
 pub(crate) type Run = Memo<SamplingRun>;
-/// Sets one URL parameter (`None` removes it) and re-parses the state, so typed input goes
-/// through exactly the checks a URL does.
-pub(crate) type SetParam = Callback<(&'static str, Option<String>)>;
+pub(crate) use crate::url_state::SetParam;
 
 /// The query after an edit of `key`.
 fn edited_query(p: &SamplingParams, key: &str, value: Option<&str>) -> String {
@@ -61,24 +60,18 @@ pub fn SamplingLab(
     on_params: Option<Callback<String>>,
 ) -> impl IntoView {
     let lang = env.lang;
-    let (p0, n0) = SamplingParams::from_query(&initial);
-    let params: Params = RwSignal::new(p0);
-    let notices: RwSignal<Vec<Notice>> = RwSignal::new(n0);
-    let query = Memo::new(move |_| params.with(SamplingParams::to_query));
-    Effect::new(move |_| {
-        let q = query.get();
-        if let Some(cb) = on_params {
-            cb.run(q);
-        }
-    });
-    let set: SetParam = Callback::new(move |(key, value): (&'static str, Option<String>)| {
-        let q = params.with_untracked(|p| edited_query(p, key, value.as_deref()));
-        let (p, n) = SamplingParams::from_query(&q);
-        notices.set(n);
-        if p != params.get_untracked() {
-            params.set(p);
-        }
-    });
+    let UrlState {
+        params,
+        notices,
+        query,
+        set,
+    } = url_state(
+        &initial,
+        on_params,
+        SamplingParams::from_query,
+        SamplingParams::to_query,
+        edited_query,
+    );
     let result: Run = Memo::new(move |_| params.with(run));
     // The 1000-draw histogram appears once the reader asks for it.
     let sampled = RwSignal::new(false);

@@ -9,8 +9,8 @@ mod outputs;
 
 use crate::fmt::{set_param, values_json};
 use crate::frame::WidgetFrame;
+use crate::url_state::{url_state, UrlState};
 use crate::WidgetEnv;
-use explorables_core::params::Notice;
 use explorables_core::tts::export::{values, Values};
 use explorables_core::tts::{Panel, TtsParams};
 use leptos::prelude::*;
@@ -19,9 +19,7 @@ use leptos::prelude::*;
 pub(crate) type Params = RwSignal<TtsParams>;
 /// The shown panel's exact values (core's `export::values`).
 pub(crate) type Vals = Memo<Values>;
-/// Sets one URL parameter (`None` removes it); the state is re-parsed, so typed input goes
-/// through exactly the checks a URL does.
-pub(crate) type SetParam = Callback<(&'static str, Option<String>)>;
+pub(crate) use crate::url_state::SetParam;
 
 /// Curves longer than this are left out of the Export JSON (they are in the chart).
 const EXPORT_CURVE_MAX: usize = 2000;
@@ -54,24 +52,18 @@ pub fn TestTimeScalingLab(
     on_params: Option<Callback<String>>,
 ) -> impl IntoView {
     let lang = env.lang;
-    let (p0, n0) = TtsParams::from_query(&initial);
-    let params: Params = RwSignal::new(p0);
-    let notices: RwSignal<Vec<Notice>> = RwSignal::new(n0);
-    let query = Memo::new(move |_| params.with(TtsParams::to_query));
-    Effect::new(move |_| {
-        let q = query.get();
-        if let Some(cb) = on_params {
-            cb.run(q);
-        }
-    });
-    let set: SetParam = Callback::new(move |(key, value): (&'static str, Option<String>)| {
-        let q = params.with_untracked(|p| edited_query(p, key, value.as_deref()));
-        let (p, n) = TtsParams::from_query(&q);
-        notices.set(n);
-        if p != params.get_untracked() {
-            params.set(p);
-        }
-    });
+    let UrlState {
+        params,
+        notices,
+        query,
+        set,
+    } = url_state(
+        &initial,
+        on_params,
+        TtsParams::from_query,
+        TtsParams::to_query,
+        edited_query,
+    );
     let vals: Vals = Memo::new(move |_| params.with(values));
     let export = Signal::derive(move || params.with(|p| vals.with(|v| export_json(p, v))));
     view! {
