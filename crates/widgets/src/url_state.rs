@@ -56,3 +56,33 @@ where
         set,
     }
 }
+
+/// A text or number input bound to one URL parameter, committed on `change` (Enter or blur).
+/// `range` = `(min, max, step)` makes it a number input (empty strings leave a bound out);
+/// text inputs (lists) take a whole row on narrow screens.
+#[component]
+pub fn ParamField(
+    lang: Signal<explorables_core::lang::Lang>,
+    zh: &'static str,
+    en: &'static str,
+    key: &'static str,
+    #[prop(optional)] range: Option<(&'static str, &'static str, &'static str)>,
+    #[prop(optional)] wide: bool,
+    value: Signal<String>,
+    set: SetParam,
+) -> impl IntoView {
+    let (kind, min, max, step) = match range {
+        Some((a, b, s)) => ("number", a, b, s),
+        None => ("text", "", "", ""),
+    };
+    view! {
+        <label class="field" class:wide=wide class:field-list=range.is_none()>
+            <span>{crate::i18n::tr(lang, zh, en)}</span>
+            <input type=kind class:num=range.is_some() data-control=key min=min max=max step=step
+                inputmode=if range.is_some() { "decimal" } else { "text" }
+                spellcheck="false" autocomplete="off"
+                prop:value=value
+                on:change=move |ev| set.run((key, Some(event_target_value(&ev).trim().to_string()))) />
+        </label>
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::{Params, SetParam};
 use crate::i18n::tr;
+use crate::url_state::ParamField;
 use explorables_core::grpo::{Algo, GrpoParams, StdKind};
 use explorables_core::lang::Lang;
 use explorables_core::params::list::join_f64;
@@ -22,30 +23,6 @@ pub fn algo_label(a: Algo, l: Lang) -> &'static str {
         ),
         Algo::Rloo => l.pick("RLOO（留一基线）", "RLOO (leave-one-out baseline)"),
         Algo::Gspo => l.pick("GSPO（序列级比率）", "GSPO (sequence-level ratio)"),
-    }
-}
-
-/// A text or number input bound to one URL parameter; committed on `change` (Enter or blur).
-#[component]
-fn Field(
-    lang: Signal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-    key: &'static str,
-    #[prop(optional)] number: bool,
-    #[prop(optional)] wide: bool,
-    value: Signal<String>,
-    set: SetParam,
-) -> impl IntoView {
-    let kind = if number { "number" } else { "text" };
-    view! {
-        <label class="field" class:wide=wide class:grpo-list=!number>
-            <span>{tr(lang, zh, en)}</span>
-            <input type=kind class:num=number data-control=key step="any" inputmode=if number { "decimal" } else { "text" }
-                spellcheck="false" autocomplete="off"
-                prop:value=value
-                on:change=move |ev| set.run((key, Some(event_target_value(&ev).trim().to_string()))) />
-        </label>
     }
 }
 
@@ -73,17 +50,17 @@ pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoV
                     <option value=StdKind::Population.code()>{tr(lang, "总体 std（除以 G）", "population (÷ G)")}</option>
                 </select>
             </label>
-            <Field lang zh="奖励 r（逗号分隔，2–64 个）" en="Rewards r (comma-separated, 2–64)" key="rewards" wide=true
+            <ParamField lang zh="奖励 r（逗号分隔，2–64 个）" en="Rewards r (comma-separated, 2–64)" key="rewards" wide=true
                 value=text(|p| join_f64(&p.rewards)) set />
-            <Field lang zh="长度 |oᵢ|（token）" en="Lengths |oᵢ| (tokens)" key="lengths"
+            <ParamField lang zh="长度 |oᵢ|（token）" en="Lengths |oᵢ| (tokens)" key="lengths"
                 value=text(|p| p.lengths.iter().map(u32::to_string).collect::<Vec<_>>().join(",")) set />
-            <Field lang zh="比率 ρᵢ = π_θ/π_old" en="Ratios ρᵢ = π_θ/π_old" key="ratios"
+            <ParamField lang zh="比率 ρᵢ = π_θ/π_old" en="Ratios ρᵢ = π_θ/π_old" key="ratios"
                 value=text(|p| join_f64(&p.ratios)) set />
-            <Field lang zh="ε_low" en="ε_low" key="eps_low" number=true value=text(|p| p.eps_low.to_string()) set />
-            <Field lang zh="ε_high" en="ε_high" key="eps_high" number=true value=text(|p| p.eps_high.to_string()) set />
-            <Field lang zh="eps_std（加在 std 上）" en="eps_std (added to std)" key="eps_std" number=true value=text(|p| p.eps_std.to_string()) set />
-            <Field lang zh="max_len（Dr. GRPO、DAPO 的 L_max）" en="max_len (Dr. GRPO, DAPO's L_max)" key="max_len" number=true value=text(|p| p.max_len.to_string()) set />
-            <Field lang zh="cache（DAPO 的 L_cache）" en="cache (DAPO's L_cache)" key="cache" number=true value=text(|p| p.cache.to_string()) set />
+            <ParamField lang zh="ε_low" en="ε_low" key="eps_low" range=("", "", "any") value=text(|p| p.eps_low.to_string()) set />
+            <ParamField lang zh="ε_high" en="ε_high" key="eps_high" range=("", "", "any") value=text(|p| p.eps_high.to_string()) set />
+            <ParamField lang zh="eps_std（加在 std 上）" en="eps_std (added to std)" key="eps_std" range=("", "", "any") value=text(|p| p.eps_std.to_string()) set />
+            <ParamField lang zh="max_len（Dr. GRPO、DAPO 的 L_max）" en="max_len (Dr. GRPO, DAPO's L_max)" key="max_len" range=("", "", "any") value=text(|p| p.max_len.to_string()) set />
+            <ParamField lang zh="cache（DAPO 的 L_cache）" en="cache (DAPO's L_cache)" key="cache" range=("", "", "any") value=text(|p| p.cache.to_string()) set />
             <label class="field grpo-p">
                 <span>{tr(lang, "单条回答答对的概率 p", "Success rate p per response")}" = "<b>{text(|p| p.p.to_string())}</b></span>
                 <input type="range" data-control="p" min="0" max="1" step="0.01"

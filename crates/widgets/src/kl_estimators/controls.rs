@@ -3,33 +3,12 @@
 
 use super::{Params, SetParam};
 use crate::i18n::tr;
+use crate::url_state::ParamField;
 use explorables_core::kl::presets::{CUSTOM, PRESETS};
 use explorables_core::kl::KlParams;
 use explorables_core::lang::Lang;
 use explorables_core::params::list::join_f64;
 use leptos::prelude::*;
-
-#[component]
-fn Field(
-    lang: Signal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-    key: &'static str,
-    #[prop(optional)] number: bool,
-    value: Signal<String>,
-    set: SetParam,
-) -> impl IntoView {
-    let kind = if number { "number" } else { "text" };
-    view! {
-        <label class="field" class:kl-list=!number>
-            <span>{tr(lang, zh, en)}</span>
-            <input type=kind class:num=number data-control=key step="1" min=if number { "0" } else { "" }
-                spellcheck="false" autocomplete="off"
-                prop:value=value
-                on:change=move |ev| set.run((key, Some(event_target_value(&ev).trim().to_string()))) />
-        </label>
-    }
-}
 
 #[component]
 pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoView {
@@ -47,13 +26,13 @@ pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoV
                     <option value=CUSTOM disabled=true>{tr(lang, "自定义", "custom")}</option>
                 </select>
             </label>
-            <Field lang zh="策略 logits θ（逗号分隔，2–16 个）" en="Policy logits θ (comma-separated, 2–16)" key="theta"
+            <ParamField lang zh="策略 logits θ（逗号分隔，2–16 个）" en="Policy logits θ (comma-separated, 2–16)" key="theta"
                 value=text(|p| join_f64(&p.theta)) set />
-            <Field lang zh="参考 logits ref" en="Reference logits ref" key="ref"
+            <ParamField lang zh="参考 logits ref" en="Reference logits ref" key="ref"
                 value=text(|p| join_f64(&p.reference)) set />
-            <Field lang zh="蒙特卡洛样本数" en="Monte-Carlo samples" key="samples" number=true
+            <ParamField lang zh="蒙特卡洛样本数" en="Monte-Carlo samples" key="samples" range=("0", "", "1")
                 value=text(|p| p.samples.to_string()) set />
-            <Field lang zh="随机种子" en="Seed" key="seed" number=true
+            <ParamField lang zh="随机种子" en="Seed" key="seed" range=("0", "", "1")
                 value=text(|p| p.seed.to_string()) set />
             <button type="button" class="small-button" data-control="run"
                 on:click=move |_| {

@@ -3,6 +3,7 @@
 
 use super::{Params, SetParam};
 use crate::i18n::tr;
+use crate::url_state::ParamField;
 use explorables_core::lang::Lang;
 use explorables_core::params::list::join_f64;
 use explorables_core::sampling::{Engine, Preset, SamplingParams};
@@ -62,34 +63,6 @@ pub fn engine_source(e: Engine) -> (&'static str, &'static str) {
 }
 
 #[component]
-fn Field(
-    lang: Signal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-    key: &'static str,
-    /// `(min, max, step)` for a number input; `None` for text.
-    #[prop(optional)]
-    range: Option<(&'static str, &'static str, &'static str)>,
-    value: Signal<String>,
-    set: SetParam,
-) -> impl IntoView {
-    let (kind, min, max, step) = match range {
-        Some((a, b, s)) => ("number", a, b, s),
-        None => ("text", "", "", ""),
-    };
-    view! {
-        <label class="field" class:smp-list=range.is_none()>
-            <span>{tr(lang, zh, en)}</span>
-            <input type=kind class:num=range.is_some() data-control=key min=min max=max step=step
-                inputmode=if range.is_some() { "decimal" } else { "text" }
-                spellcheck="false" autocomplete="off"
-                prop:value=value
-                on:change=move |ev| set.run((key, Some(event_target_value(&ev).trim().to_string()))) />
-        </label>
-    }
-}
-
-#[component]
 pub fn Controls(
     params: Params,
     set: SetParam,
@@ -113,17 +86,17 @@ pub fn Controls(
                     <option value="custom" disabled=true selected=move || preset.get() == Preset::Custom>{tr(lang, "自定义 logits", "custom logits")}</option>
                 </select>
             </label>
-            <Field lang zh="logits（逗号分隔，最多 64 个）" en="Logits (comma-separated, ≤ 64)" key="logits"
+            <ParamField lang zh="logits（逗号分隔，最多 64 个）" en="Logits (comma-separated, ≤ 64)" key="logits"
                 value=text(|p| join_f64(&p.logits)) set />
-            <Field lang zh="token 标签（可选）" en="Token labels (optional)" key="labels"
+            <ParamField lang zh="token 标签（可选）" en="Token labels (optional)" key="labels"
                 value=text(|p| p.labels.join(",")) set />
-            <Field lang zh="温度 T（0 = 贪心）" en="Temperature T (0 = greedy)" key="temperature" range=("0", "10", "0.05")
+            <ParamField lang zh="温度 T（0 = 贪心）" en="Temperature T (0 = greedy)" key="temperature" range=("0", "10", "0.05")
                 value=text(|p| p.temperature.to_string()) set />
-            <Field lang zh="top_k（0 = 关）" en="top_k (0 = off)" key="top_k" range=("0", "64", "1")
+            <ParamField lang zh="top_k（0 = 关）" en="top_k (0 = off)" key="top_k" range=("0", "64", "1")
                 value=text(|p| p.top_k.to_string()) set />
-            <Field lang zh="top_p（1 = 关）" en="top_p (1 = off)" key="top_p" range=("0", "1", "0.05")
+            <ParamField lang zh="top_p（1 = 关）" en="top_p (1 = off)" key="top_p" range=("0", "1", "0.05")
                 value=text(|p| p.top_p.to_string()) set />
-            <Field lang zh="min_p（0 = 关）" en="min_p (0 = off)" key="min_p" range=("0", "1", "0.01")
+            <ParamField lang zh="min_p（0 = 关）" en="min_p (0 = off)" key="min_p" range=("0", "1", "0.01")
                 value=text(|p| p.min_p.to_string()) set />
             <label class="field">
                 <span>{tr(lang, "顺序（推理引擎）", "Order (inference engine)")}</span>
@@ -133,7 +106,7 @@ pub fn Controls(
                     }).collect_view() }}
                 </select>
             </label>
-            <Field lang zh="随机种子" en="Seed" key="seed" range=("0", "4294967295", "1")
+            <ParamField lang zh="随机种子" en="Seed" key="seed" range=("0", "4294967295", "1")
                 value=text(|p| p.seed.to_string()) set />
             <button type="button" class="small-button" data-control="sample"
                 on:click=move |_| {

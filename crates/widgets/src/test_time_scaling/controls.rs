@@ -3,6 +3,7 @@
 
 use super::{Params, SetParam};
 use crate::i18n::tr;
+use crate::url_state::ParamField;
 use explorables_core::lang::Lang;
 use explorables_core::params::list::join_f64;
 use explorables_core::tts::params::samples_to_string;
@@ -18,30 +19,6 @@ pub fn panel_label(p: Panel, l: Lang) -> &'static str {
     }
 }
 
-/// A text or number input bound to one URL parameter; committed on `change` (Enter or blur).
-#[component]
-fn Field(
-    lang: Signal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-    key: &'static str,
-    #[prop(optional)] number: bool,
-    value: Signal<String>,
-    set: SetParam,
-) -> impl IntoView {
-    let kind = if number { "number" } else { "text" };
-    view! {
-        <label class="field" class:tts-list=!number>
-            <span>{tr(lang, zh, en)}</span>
-            <input type=kind class:num=number data-control=key step="1" min=if number { "0" } else { "" }
-                inputmode=if number { "numeric" } else { "text" }
-                spellcheck="false" autocomplete="off"
-                prop:value=value
-                on:change=move |ev| set.run((key, Some(event_target_value(&ev).trim().to_string()))) />
-        </label>
-    }
-}
-
 #[component]
 pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoView {
     let text = move |f: fn(&TtsParams) -> String| Signal::derive(move || params.with(f));
@@ -49,27 +26,27 @@ pub fn Controls(params: Params, set: SetParam, lang: Signal<Lang>) -> impl IntoV
     let fields = move || {
         match panel.get() {
         Panel::PassAtK => view! {
-            <Field lang zh="样本数 n" en="Samples n" key="n" number=true value=text(|p| p.pass_k.n.to_string()) set />
-            <Field lang zh="其中正确的 c" en="Correct c" key="c" number=true value=text(|p| p.pass_k.c.to_string()) set />
-            <Field lang zh="子集大小 k" en="Subset size k" key="k" number=true value=text(|p| p.pass_k.k.to_string()) set />
+            <ParamField lang zh="样本数 n" en="Samples n" key="n" range=("0", "", "1") value=text(|p| p.pass_k.n.to_string()) set />
+            <ParamField lang zh="其中正确的 c" en="Correct c" key="c" range=("0", "", "1") value=text(|p| p.pass_k.c.to_string()) set />
+            <ParamField lang zh="子集大小 k" en="Subset size k" key="k" range=("0", "", "1") value=text(|p| p.pass_k.k.to_string()) set />
         }
         .into_any(),
         Panel::Majority => view! {
-            <Field lang zh="答案分布（第一个是正确答案，最多 16 个）" en="Answer distribution (the first is correct, ≤ 16)" key="answers"
+            <ParamField lang zh="答案分布（第一个是正确答案，最多 16 个）" en="Answer distribution (the first is correct, ≤ 16)" key="answers"
                 value=text(|p| join_f64(&p.majority.answers)) set />
-            <Field lang zh="投票数 k（1–64）" en="Votes k (1–64)" key="k" number=true value=text(|p| p.majority.k.to_string()) set />
-            <Field lang zh="带验证器分数的样本（答案:分数）" en="Samples with verifier scores (answer:score)" key="samples"
+            <ParamField lang zh="投票数 k（1–64）" en="Votes k (1–64)" key="k" range=("0", "", "1") value=text(|p| p.majority.k.to_string()) set />
+            <ParamField lang zh="带验证器分数的样本（答案:分数）" en="Samples with verifier scores (answer:score)" key="samples"
                 value=text(|p| samples_to_string(&p.majority.samples)) set />
         }
         .into_any(),
         Panel::Budget => view! {
-            <Field lang zh="总预算 B（样本数）" en="Budget B (samples)" key="budget" number=true value=text(|p| p.budget.budget.to_string()) set />
-            <Field lang zh="各题单次成功率 p（最多 16 题）" en="Per-problem success rates p (≤ 16)" key="p"
+            <ParamField lang zh="总预算 B（样本数）" en="Budget B (samples)" key="budget" range=("0", "", "1") value=text(|p| p.budget.budget.to_string()) set />
+            <ParamField lang zh="各题单次成功率 p（最多 16 题）" en="Per-problem success rates p (≤ 16)" key="p"
                 value=text(|p| join_f64(&p.budget.p)) set />
         }
         .into_any(),
         Panel::BonKl => view! {
-            <Field lang zh="候选数 N" en="Candidates N" key="n" number=true value=text(|p| p.bon.n.to_string()) set />
+            <ParamField lang zh="候选数 N" en="Candidates N" key="n" range=("0", "", "1") value=text(|p| p.bon.n.to_string()) set />
         }
         .into_any(),
     }
