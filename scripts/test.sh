@@ -13,8 +13,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --quiet -p llm-explorables -p explorables-widgets --lib --examples -- -D warnings
 cargo clippy --quiet -p llm-explorables --no-default-features --features ssr --lib --bins -- -D warnings
 
-step "native tests (cargo test --workspace)"
-cargo test --workspace --quiet 2>&1 | tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true
+step "native tests (cargo test --workspace, and the pre-render's own tests with feature ssr)"
+{ cargo test --workspace --quiet 2>&1; cargo test --quiet -p llm-explorables --no-default-features --features ssr --lib 2>&1; } |
+  tee target/cargo-test.log | grep -E '^(test result|running|failures|---- )|FAILED|panicked' || true
 grep -q 'FAILED\|error\[' target/cargo-test.log && { cat target/cargo-test.log | tail -60; exit 1; }
 
 step "release build"

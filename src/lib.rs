@@ -35,6 +35,7 @@ pub fn start() {
         live();
         return;
     };
+    widgets::early::detach_all();
     if let Ok(Some(answer)) = old.query_selector("[data-testid=answer][data-slug][data-lang]") {
         let slug = answer.get_attribute("data-slug").unwrap_or_default();
         let lang = answer.get_attribute("data-lang").unwrap_or_default();

@@ -9,7 +9,36 @@ use std::path::Path;
 pub struct Template {
     before_title: String,
     between: String,
+    /// `between` for a page that shows a widget: the widget's own module loads first.
+    between_widgets_first: String,
     after_body_open: String,
+}
+
+/// The head of a page that shows a widget: the site's module waits for
+/// `__llmxWidgetsFirst()` (`index.html`), and its wasm is not preloaded, so the widget's
+/// module is all a reader downloads before the widget works; the app follows.
+fn widgets_first(head: &str) -> Result<String, String> {
+    let boot = "const wasm = await init(";
+    if !head.contains(boot) {
+        return Err("index.html: Trunk's boot script (`await init(`) not found".into());
+    }
+    let mut out = head.replacen(
+        boot,
+        &format!("await window.__llmxWidgetsFirst();\n{boot}"),
+        1,
+    );
+    while let Some(start) = out.find("<link rel=\"preload\"") {
+        let end = out[start..]
+            .find('>')
+            .ok_or("index.html: unclosed preload link")?
+            + start
+            + 1;
+        if !out[start..end].contains("application/wasm") {
+            return Err("index.html: a preload link that is not the wasm".into());
+        }
+        out.replace_range(start..end, "");
+    }
+    Ok(out)
 }
 
 impl Template {
@@ -32,9 +61,11 @@ impl Template {
             .ok_or("index.html has no <body>")?
             + t1
             + 6;
+        let between = html[t1..b].to_string();
         Ok(Template {
             before_title: html[..t0].to_string(),
-            between: html[t1..b].to_string(),
+            between_widgets_first: widgets_first(&between)?,
+            between,
             after_body_open: html[b..].to_string(),
         })
     }
@@ -47,11 +78,19 @@ impl Template {
             &format!("<html lang=\"{lang_attr}\">"),
             1,
         );
+        let body = render_body(page);
+        let shows_widget = ["class=\"widget-slot\"", "class=\"widget-host\""]
+            .iter()
+            .any(|c| body.contains(c));
+        let head_rest = if shows_widget {
+            &self.between_widgets_first
+        } else {
+            &self.between
+        };
         format!(
-            "{before}{}{}\n<div id=\"app\">{}</div>{}",
+            "{before}{}{}\n<div id=\"app\">{body}</div>{}",
             head::tags(page, site),
-            self.between,
-            render_body(page),
+            head_rest,
             self.after_body_open
         )
     }
@@ -95,4 +134,32 @@ pub fn sitemap_xml(pages: &[Page], site: &str) -> String {
 /// `robots.txt`: everything may be crawled; the sitemap's address.
 pub fn robots_txt(site: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widgets_first;
+
+    const HEAD: &str = r#"<script type="module">
+import init, * as bindings from '/app-1.js';
+const wasm = await init({ module_or_path: '/app-1_bg.wasm' });
+</script>
+<link rel="modulepreload" href="/app-1.js"><link rel="preload" href="/app-1_bg.wasm" as="fetch" type="application/wasm"></head>"#;
+
+    #[test]
+    fn a_widget_page_waits_for_its_widgets_and_does_not_preload_the_site_wasm() {
+        let h = widgets_first(HEAD).unwrap();
+        let wait = h.find("await window.__llmxWidgetsFirst();").unwrap();
+        assert!(wait < h.find("const wasm = await init(").unwrap());
+        assert!(!h.contains("app-1_bg.wasm\" as=\"fetch\""));
+        assert!(h.contains("<link rel=\"modulepreload\" href=\"/app-1.js\">"));
+        assert!(h.contains("module_or_path: '/app-1_bg.wasm'"));
+    }
+
+    #[test]
+    fn an_unknown_boot_script_is_an_error_not_a_silent_change() {
+        assert!(widgets_first("<script>start()</script>").is_err());
+        let other = HEAD.replace("application/wasm", "text/css");
+        assert!(widgets_first(&other).is_err());
+    }
 }

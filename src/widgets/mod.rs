@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+pub mod early;
+
 /// The widgets built as modules in this version (the rest of [`WIDGETS`] are announced).
 pub fn implemented() -> &'static [&'static str] {
     &[
@@ -80,6 +82,10 @@ pub fn mount_into(
         let _ = el.class_list().add_1("widget-missing");
         return;
     }
+    if let Some(handle) = early::adopt(&name, mode, &el) {
+        on_mounted(handle);
+        return;
+    }
     // A slot that shows its build-time fallback keeps it until the live widget replaces it.
     if el.child_element_count() == 0 {
         el.set_text_content(Some(lang.pick("正在加载组件…", "Loading the widget…")));
@@ -122,6 +128,7 @@ pub fn WidgetHost(name: String, lang: Signal<Lang>, mode: &'static str) -> impl 
     }
     let host = NodeRef::<leptos::html::Div>::new();
     let handle = StoredValue::new_local(None::<JsValue>);
+    let name_attr = name.clone();
     Effect::new(move |_| {
         let l = lang.get();
         let Some(el) = host.get() else { return };
@@ -138,7 +145,7 @@ pub fn WidgetHost(name: String, lang: Signal<Lang>, mode: &'static str) -> impl 
             unmount(&h);
         }
     });
-    view! { <div class="widget-host" node_ref=host></div> }.into_any()
+    view! { <div class="widget-host" data-widget=name_attr node_ref=host></div> }.into_any()
 }
 
 /// Shown for a name that is not (yet) a widget: says so and lists the available ones.

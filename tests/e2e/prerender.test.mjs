@@ -153,6 +153,42 @@ test("the app takes a pre-rendered page over without layout shift or duplicated 
   }
 });
 
+test("a page that shows a widget makes it live before the site's wasm loads, and the app adopts it as it is", async () => {
+  for (const path of ["lab/kv-cache/?ctx=1024", "q/deepseek-mla/"]) {
+    const { page, errors, context } = await openPage(browser);
+    // Hold the site's wasm back until the widget has been used.
+    let release;
+    const held = new Promise((r) => (release = r));
+    const order = [];
+    page.on("requestfinished", (r) => order.push(r.url().split("/").pop()));
+    await page.route(/llm-explorables-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${site.url}${path}`);
+    const ctx = "input[data-control=ctx]";
+    await page.waitForSelector(`.widget[data-widget=kv-cache] ${ctx}`, { timeout: 20000 });
+    assert.equal(await page.$("html[data-live]"), null, `${path}: the widget is live before the app`);
+    await page.fill(ctx, "65536");
+    await page.press(ctx, "Enter");
+    const bytes = async () => page.$eval(".widget[data-widget=kv-cache] output[data-key=kv-bytes]", (o) => o.dataset.value);
+    const used = await bytes();
+    release();
+    await appReady(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.$$eval(".widget[data-widget=kv-cache]", (w) => w.length), 1, `${path}: one widget, not two`);
+    assert.equal(await page.$eval(`.widget[data-widget=kv-cache] ${ctx}`, (i) => i.value), "65536", `${path}: the app kept the widget's state`);
+    assert.equal(await bytes(), used, path);
+    assert.deepEqual(await page.evaluate(() => __llmxEarly.filter((e) => e.name)), [], `${path}: every early widget adopted`);
+    const widgetWasm = order.indexOf("kv-cache_bg.wasm");
+    const siteWasm = order.findIndex((f) => /^llm-explorables-[0-9a-f]+_bg\.wasm$/.test(f));
+    assert.ok(widgetWasm >= 0 && widgetWasm < siteWasm, `${path}: widget module first: ${order.join(" ")}`);
+    // The adopted widget still answers: a new value reaches it after the takeover.
+    await page.fill(ctx, "2048");
+    await page.press(ctx, "Enter");
+    await page.waitForFunction((u) => document.querySelector(".widget[data-widget=kv-cache] output[data-key=kv-bytes]").dataset.value !== u, used);
+    assert.deepEqual(errors, [], path);
+    await context.close();
+  }
+});
+
 test("without JavaScript a widget slot shows the widget's numbers, and the live widget shows the same", async () => {
   for (const [slug, name] of [["deepseek-mla", "kv-cache"], ["bert-vs-gpt", "attention-mask"]]) {
     const md = answerSource("en", slug);
