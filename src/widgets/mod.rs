@@ -145,7 +145,15 @@ pub fn WidgetHost(name: String, lang: Signal<Lang>, mode: &'static str) -> impl 
             unmount(&h);
         }
     });
-    view! { <div class="widget-host" data-widget=name_attr node_ref=host></div> }.into_any()
+    // Pre-rendered: the widget's default numbers, computed at build time (read without wasm,
+    // and room kept for the live widget, which replaces them).
+    #[cfg(feature = "ssr")]
+    let preview =
+        explorables_content::markdown::fallback_html(&name_attr, &[], lang.get_untracked());
+    #[cfg(not(feature = "ssr"))]
+    let preview = String::new();
+    view! { <div class="widget-host" data-widget=name_attr node_ref=host inner_html=preview></div> }
+        .into_any()
 }
 
 /// Shown for a name that is not (yet) a widget: says so and lists the available ones.

@@ -128,7 +128,7 @@ test("with JavaScript off, a question page shows its title, answer and math in e
 });
 
 test("the app takes a pre-rendered page over without layout shift or duplicated content", async () => {
-  for (const path of ["", "q/grpo/", "en/q/deepseek-mla/", "lab/"]) {
+  for (const path of ["", "q/grpo/", "en/q/deepseek-mla/", "lab/", "lab/kv-cache/", "en/lab/grpo/"]) {
     const { page, errors, context } = await openPage(browser);
     await page.addInitScript(() => {
       window.__cls = 0;
@@ -145,7 +145,8 @@ test("the app takes a pre-rendered page over without layout shift or duplicated 
       h1: document.querySelectorAll("h1").length,
       answer: document.querySelectorAll("[data-testid=answer]").length,
     }));
-    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: 1, answer: path.includes("q/") ? 1 : 0 }, path);
+    // (A lab page has no h1 of its own: the widget frame titles it.)
+    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: /lab\/[a-z]/.test(path) ? 0 : 1, answer: path.includes("q/") ? 1 : 0 }, path);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.02, `${path}: cumulative layout shift ${cls}`);
     assert.deepEqual(errors, [], path);
@@ -184,6 +185,27 @@ test("a page that shows a widget makes it live before the site's wasm loads, and
     await page.fill(ctx, "2048");
     await page.press(ctx, "Enter");
     await page.waitForFunction((u) => document.querySelector(".widget[data-widget=kv-cache] output[data-key=kv-bytes]").dataset.value !== u, used);
+    assert.deepEqual(errors, [], path);
+    await context.close();
+  }
+});
+
+test("without JavaScript a lab page shows its widget's default numbers, the same as the live widget's", async () => {
+  for (const path of ["lab/kv-cache/", "en/lab/grpo/"]) {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const p = await off.newPage();
+    await p.goto(`${site.url}${path}`);
+    const fallback = await p.$$eval(".widget-host .widget-fallback output[data-key]", (os) => os.map((o) => [o.dataset.key, o.dataset.value]));
+    await off.close();
+    assert.ok(fallback.length > 0, `${path}: fallback numbers`);
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${site.url}${path}`);
+    await appReady(page);
+    for (const [key, value] of fallback) {
+      await page.waitForSelector(`.widget-host .widget [data-key=${key}]`, { timeout: 20000 });
+      assert.equal(await page.$eval(`.widget-host .widget [data-key=${key}]`, (o) => o.dataset.value), value, `${path}: ${key}`);
+    }
+    assert.equal(await page.$(".widget-host .widget-fallback"), null, `${path}: the live widget replaced the preview`);
     assert.deepEqual(errors, [], path);
     await context.close();
   }

@@ -125,8 +125,9 @@ pub fn widgets_in(md: &str) -> Vec<&'static str> {
     out
 }
 
-/// The build-time preview inside a widget slot (see `explorables_core::widgets::fallback`).
-fn fallback_html(name: &str, pairs: &[(String, String)], lang: Lang) -> String {
+/// The build-time preview inside a widget slot or a lab page's widget host (see
+/// `explorables_core::widgets::fallback`).
+pub fn fallback_html(name: &str, pairs: &[(String, String)], lang: Lang) -> String {
     use explorables_core::widgets::{fallback::fallback, find};
     let Some(f) = fallback(name, pairs, lang) else {
         return String::new();
