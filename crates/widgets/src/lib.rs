@@ -19,6 +19,7 @@ pub mod kv_cache;
 pub mod moe;
 pub mod norm_placement;
 pub mod panic;
+pub mod plot;
 pub mod positional_encoding;
 pub mod sampling;
 pub mod test_time_scaling;

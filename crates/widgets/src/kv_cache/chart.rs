@@ -6,9 +6,9 @@ use super::axis::{lg, log2_ticks, TickAxis};
 use super::calc::{all_requests, chart_x_max, curve};
 use super::labels::{tokens_short, variant_label};
 use super::Params;
-use crate::canvas::{fit, theme_rgb};
 use crate::dom::measured_width;
 use crate::i18n::tr;
+use crate::plot::Plot;
 use crate::WidgetEnv;
 use explorables_core::kv::{format_bytes, MlaMode, Variant};
 use explorables_core::lang::Lang;
@@ -16,7 +16,6 @@ use explorables_core::models::ModelPreset;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// One curve: a model (and the variant it is redone with) and its `(T, bytes)` samples.
@@ -76,29 +75,12 @@ fn line_label(l: &Line, lang: Lang) -> String {
     }
 }
 
-fn rgb(c: [u8; 3]) -> RGBColor {
-    RGBColor(c[0], c[1], c[2])
-}
-
 /// Draws the chart `css_w` CSS pixels wide. Everything is in device pixels (`k` per CSS pixel).
 pub fn draw(canvas: &HtmlCanvasElement, css_w: f64, data: &ChartData, lang: Lang) -> Option<()> {
-    let css_h = (css_w * 0.62).clamp(260.0, 400.0);
-    let (bw, _) = fit(canvas, css_w, css_h);
-    let k = bw as f64 / css_w.max(1.0);
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let fg = rgb(theme_rgb("--fg", [27, 31, 36]));
-    let bg = rgb(theme_rgb("--bg", [255, 255, 255]));
-    let border = rgb(theme_rgb("--border", [213, 217, 222]));
-    let palette = [
-        theme_rgb("--chart-1", [37, 99, 235]),
-        theme_rgb("--chart-2", [220, 38, 38]),
-        theme_rgb("--chart-3", [22, 163, 74]),
-        theme_rgb("--chart-4", [147, 51, 234]),
-    ];
-    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&fg);
-
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&bg).ok()?;
+    let (p, root) = Plot::start(canvas, css_w, 0.62, (260.0, 400.0))?;
+    let (css_h, fg, border, palette) = (p.css_h, p.fg, p.border, p.series);
+    let px = |v: f64| p.px(v);
+    let font = |size: f64| p.font(size);
     let x_hi = lg(data.x_max).max(1.0);
     let all_bytes = data.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1));
     let (lo, hi) = all_bytes.fold((u64::MAX, 1u64), |(lo, hi), b| {
@@ -151,7 +133,7 @@ pub fn draw(canvas: &HtmlCanvasElement, css_w: f64, data: &ChartData, lang: Lang
 
     let mx = lg(data.marker);
     for (i, line) in data.lines.iter().enumerate() {
-        let color = rgb(palette[i % palette.len()]);
+        let color = palette[i % palette.len()];
         let trained = lg(line.model.max_context);
         let pts: Vec<(f64, f64)> = line.points.iter().map(|&(t, b)| (lg(t), lg(b))).collect();
         let split = pts

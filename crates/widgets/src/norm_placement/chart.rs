@@ -4,16 +4,15 @@
 
 use super::headline::short;
 use super::Run;
-use crate::canvas::{fit, theme_rgb};
 use crate::dom::measured_width;
 use crate::i18n::tr;
+use crate::plot::Plot;
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use explorables_core::norm::{NormRun, D_HEAD};
 use leptos::prelude::*;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// Smallest value drawn (log axis); anything smaller sits on the floor.
@@ -77,10 +76,6 @@ pub fn y_range(s: &[Vec<(f64, f64)>]) -> (f64, f64) {
     (lo, hi.max(lo + 1.0))
 }
 
-fn rgb(c: [u8; 3]) -> RGBColor {
-    RGBColor(c[0], c[1], c[2])
-}
-
 fn decade(v: &f64) -> String {
     let e = v.round() as i32;
     if (-2..=4).contains(&e) {
@@ -91,22 +86,11 @@ fn decade(v: &f64) -> String {
 }
 
 fn draw(canvas: &HtmlCanvasElement, css_w: f64, r: &NormRun, lang: Lang) -> Option<()> {
-    let css_h = (css_w * 0.55).clamp(240.0, 360.0);
-    let (bw, _) = fit(canvas, css_w, css_h);
-    let k = bw as f64 / css_w.max(1.0);
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let fg = rgb(theme_rgb("--fg", [27, 31, 36]));
-    let muted = rgb(theme_rgb("--fg-muted", [90, 99, 110]));
-    let bg = rgb(theme_rgb("--bg", [255, 255, 255]));
-    let border = rgb(theme_rgb("--border", [213, 217, 222]));
-    let colors = [
-        theme_rgb("--chart-1", [37, 99, 235]),
-        theme_rgb("--chart-2", [220, 38, 38]),
-        theme_rgb("--chart-3", [22, 163, 74]),
-    ];
-    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&fg);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&bg).ok()?;
+    let (p, root) = Plot::start(canvas, css_w, 0.55, (240.0, 360.0))?;
+    let (muted, border) = (p.muted, p.border);
+    let colors = &p.series[..3];
+    let px = |v: f64| p.px(v);
+    let font = |size: f64| p.font(size);
     let data = series(r);
     let (y_lo, y_hi) = y_range(&data);
     let n = r.residual_rms.len().max(1) as f64;
@@ -139,8 +123,7 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, r: &NormRun, lang: Lang) -> Opti
         muted.stroke_width(px(1.0)),
     );
     chart.draw_series(dash).ok()?;
-    for (pts, c) in data.iter().zip(colors) {
-        let color = rgb(c);
+    for (pts, &color) in data.iter().zip(colors) {
         chart
             .draw_series(LineSeries::new(
                 pts.iter().copied(),

@@ -3,18 +3,13 @@
 
 use super::chart_data::{chart_data, ChartData};
 use super::Params;
-use crate::canvas::{fit, theme_rgb};
 use crate::dom::measured_width;
+use crate::plot::Plot;
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
-
-fn rgb(c: [u8; 3]) -> RGBColor {
-    RGBColor(c[0], c[1], c[2])
-}
 
 fn short(v: f64) -> String {
     if v >= 1024.0 {
@@ -25,22 +20,10 @@ fn short(v: f64) -> String {
 }
 
 fn draw(canvas: &HtmlCanvasElement, css_w: f64, d: &ChartData, l: Lang) -> Option<()> {
-    let css_h = (css_w * 0.55).clamp(240.0, 360.0);
-    let (bw, _) = fit(canvas, css_w, css_h);
-    let k = bw as f64 / css_w.max(1.0);
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let fg = rgb(theme_rgb("--fg", [27, 31, 36]));
-    let bg = rgb(theme_rgb("--bg", [255, 255, 255]));
-    let border = rgb(theme_rgb("--border", [213, 217, 222]));
-    let pal = [
-        theme_rgb("--chart-1", [37, 99, 235]),
-        theme_rgb("--chart-2", [220, 38, 38]),
-        theme_rgb("--chart-3", [22, 163, 74]),
-        theme_rgb("--chart-4", [147, 51, 234]),
-    ];
-    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&fg);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&bg).ok()?;
+    let (p, root) = Plot::start(canvas, css_w, 0.55, (240.0, 360.0))?;
+    let (fg, border, pal) = (p.fg, p.border, p.series);
+    let px = |v: f64| p.px(v);
+    let font = |size: f64| p.font(size);
     let mut chart = ChartBuilder::on(&root)
         .margin(px(10.0))
         .x_label_area_size(px(38.0))
@@ -78,12 +61,12 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, d: &ChartData, l: Lang) -> Optio
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(e, d.y.0), (e, d.y.1)],
-                rgb(pal[3]).stroke_width(px(2.0)),
+                pal[3].stroke_width(px(2.0)),
             )))
             .ok()?;
     }
     for s in &d.series {
-        let c = rgb(pal[(s.color.max(1) - 1) % 4]);
+        let c = pal[(s.color.max(1) - 1) % 4];
         let w = if s.bold { 2.5 } else { 1.5 };
         chart
             .draw_series(LineSeries::new(
