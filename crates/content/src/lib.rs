@@ -11,6 +11,7 @@
 
 pub mod catalogue;
 pub mod emit;
+pub mod glossary;
 pub mod highlight;
 pub mod markdown;
 pub mod math;
