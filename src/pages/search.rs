@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, BTreeSet};
 const SHOWN: usize = 20;
 /// Results that get a snippet (one small text file each).
 const SNIPPETS: usize = 5;
+/// How long typing must pause before the index files a query needs are fetched.
+const LOAD_DELAY_MS: u64 = 180;
 
 /// What this page has loaded, shared by every search box it shows (the header is rendered
 /// again on each navigation; the loaded index stays).
@@ -149,12 +151,33 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
     let bump = RwSignal::new(0u32);
     let wanted = Memo::new(move |_| query.with(|q| index_lang(q, lang.get())));
 
+    // Fetch what the query needs once typing pauses (each prefix of a word typed letter by
+    // letter would otherwise fetch its own shard).
+    let typed = StoredValue::new(0u32);
+    let last = StoredValue::new(None::<(String, Lang)>);
     Effect::new(move |_| {
         bump.track();
         let q = query.get();
-        if !q.trim().is_empty() {
-            load_for(&q, wanted.get(), bump);
+        let l = wanted.get();
+        if q.trim().is_empty() {
+            return;
         }
+        // A file arrived for the same query: fetch the next ones at once.
+        if last.with_value(|v| v.as_ref() == Some(&(q.clone(), l))) {
+            load_for(&q, l, bump);
+            return;
+        }
+        last.set_value(Some((q.clone(), l)));
+        typed.update_value(|g| *g += 1);
+        let gen = typed.get_value();
+        set_timeout(
+            move || {
+                if typed.try_get_value() == Some(gen) {
+                    load_for(&q, l, bump);
+                }
+            },
+            std::time::Duration::from_millis(LOAD_DELAY_MS),
+        );
     });
     let results = Memo::new(move |_| {
         bump.track();
@@ -326,10 +349,10 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                             let section = &SECTIONS[q.section];
                             let pieces = if i < SNIPPETS { snippet_of(hit) } else { None };
                             view! {
-                                <li role="option" id=format!("search-result-{i}")
-                                    aria-selected=move || (active.get() == Some(i)).to_string()
-                                    class:active=move || active.get() == Some(i)>
+                                <li role="none" class:active=move || active.get() == Some(i)>
                                     <a href=move || href(&format!("q/{}", q.slug), lang.get())
+                                        role="option" id=format!("search-result-{i}")
+                                        aria-selected=move || (active.get() == Some(i)).to_string()
                                         data-search-result="" data-slug=q.slug tabindex="-1"
                                         on:click=move |_| open.set(false)>
                                         <span class="search-title">{move || q.title(lang.get())}</span>

@@ -15,6 +15,7 @@ pub mod glossary;
 pub mod highlight;
 pub mod markdown;
 pub mod math;
+pub mod search_run;
 
 use std::path::{Path, PathBuf};
 

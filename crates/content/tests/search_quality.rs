@@ -2,16 +2,14 @@
 //! function, parsed the way the app parses them) and the compiled glossary. Every query must
 //! return results, with an answer that discusses the concept among the first five.
 
+use explorables_content::search_run::Searcher;
 use explorables_content::{catalogue::Catalogue, content_dir, emit, glossary};
 use explorables_core::lang::Lang;
-use explorables_core::search::{plan, rank, Meta, Store};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 struct Fixture {
-    slugs: Vec<String>,
-    titles: Vec<String>,
-    concepts: Vec<Vec<String>>,
+    searcher: Searcher,
     files: BTreeMap<String, String>,
 }
 
@@ -25,45 +23,27 @@ fn fixture() -> &'static Fixture {
             .into_iter()
             .collect();
         Fixture {
-            slugs: cat.questions.iter().map(|q| q.slug.clone()).collect(),
-            titles: cat
-                .questions
-                .iter()
-                .map(|q| format!("{}\n{}", q.zh, q.en))
-                .collect(),
-            concepts: glossary::concept_forms(&terms),
+            searcher: Searcher::new(&cat, &terms),
             files,
         }
     })
 }
 
-/// Runs a query as the app does: metadata first, then the shards the plan is missing, again
-/// until nothing is missing (a corrected word may need more). Returns the slugs in rank order
-/// and how many shards were fetched.
+/// Runs a query as the app does (see `search_run`): the ranked slugs and the number of files
+/// fetched.
 fn search(query: &str, lang: Lang) -> (Vec<String>, usize) {
     let f = fixture();
-    let dir = format!("content/search/{}", lang.code());
-    let meta = Meta::parse(&f.files[&format!("{dir}/meta.txt")], f.titles.len()).expect("meta");
-    let mut store = Store::new(meta);
-    let mut fetched = 0;
-    loop {
-        let p = plan(query, &f.concepts, Some(&store));
-        let missing = p.missing(&store);
-        if missing.is_empty() {
-            let hits = rank(&p, &f.titles, &f.concepts, Some(&store));
-            return (
-                hits.iter().map(|h| f.slugs[h.question].clone()).collect(),
-                fetched,
-            );
-        }
-        for k in missing {
-            assert!(
-                store.add(k, &f.files[&format!("{dir}/{k}.txt")]),
-                "shard {k}"
-            );
-            fetched += 1;
-        }
-    }
+    let dir = lang.code();
+    let run = f
+        .searcher
+        .run(
+            query,
+            lang,
+            |p| f.files.get(p).cloned(),
+            |s| f.files.contains_key(&format!("content/{dir}/{s}.txt")),
+        )
+        .unwrap();
+    (run.slugs, run.files.len())
 }
 
 /// The index a query uses in the app: Chinese characters → the Chinese answers.
