@@ -335,7 +335,7 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                     role="combobox" aria-autocomplete="list" aria-controls="search-results"
                     aria-expanded=move || shown().to_string()
                     aria-activedescendant=move || active.get().map(|i| format!("search-result-{i}")).unwrap_or_default()
-                    placeholder=tr(lang, "搜索：RoPE、混合专家、KV 缓存…（按 /）", "Search: RoPE, MoE, KV cache… (press /)")
+                    placeholder=tr(lang, "搜索（/）：RoPE、混合专家、KV 缓存…", "Search (/): RoPE, MoE, KV cache…")
                     prop:value=query on:input=on_input on:keydown=on_key
                     on:focus=move |_| open.set(true) />
             </label>
