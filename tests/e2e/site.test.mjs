@@ -203,7 +203,7 @@ test("the embed route has no chrome, explains unknown widgets and posts its heig
 test("pages fit a 360 px phone without horizontal overflow", async () => {
   const embeds = ["attention-mask?n=64", "grpo", "grpo?algo=dapo&rewards=1,0,0,1&lengths=200,900,1500,400", "kl-estimators", "kl-estimators?preset=peaked", "kv-cache", "moe", "norm-placement", "positional-encoding", "positional-encoding?scheme=alibi", "sampling", "sampling?preset=long-tail&top_k=10&top_p=0.9", "test-time-scaling", "test-time-scaling?panel=budget", "test-time-scaling?panel=majority", "test-time-scaling?n=10000&c=30&k=100"]
     .map((e) => `embed/${e}`);
-  for (const path of ["", `q/${mathQuestion.slug}`, "lab", ...embeds]) {
+  for (const path of ["", "?q=混合专家", `q/${mathQuestion.slug}`, "lab", "glossary", ...embeds]) {
     const { page, errors, context } = await openPage(browser, { width: 360, height: 740 });
     await page.goto(`${site.url}${path}`);
     if (path.startsWith("embed/")) await page.waitForSelector(".widget pre[data-export=json]", { state: "attached", timeout: 20000 });
