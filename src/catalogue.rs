@@ -111,7 +111,7 @@ impl GlossaryEntry {
             .chain(self.abbr)
             .map(|f| f.to_ascii_lowercase())
             .collect();
-        v.sort();
+        v.sort_unstable();
         v.dedup();
         v
     }

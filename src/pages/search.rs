@@ -16,7 +16,6 @@ use explorables_core::search::{plan, rank, snippet, Hit, Meta, Store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Results listed at most; the status says how many matched.
 const SHOWN: usize = 20;
@@ -31,10 +30,33 @@ const LOAD_DELAY_MS: u64 = 180;
 struct Cache {
     /// Per language: the index, or why it is missing.
     stores: [Option<Result<Store, ()>>; 2],
-    /// Files being fetched (`lang/name`), so none is fetched twice.
-    pending: BTreeSet<String>,
-    /// (lang, slug) → plain text of the answer (empty if it failed).
-    texts: BTreeMap<(usize, &'static str), String>,
+    /// Files being fetched (`lang/name`), so none is fetched twice. (Plain vectors: a few
+    /// entries, and the wasm stays smaller without BTree code.)
+    pending: Vec<String>,
+    /// (lang, slug, plain text of the answer; empty if it failed).
+    texts: Vec<(usize, &'static str, String)>,
+}
+
+impl Cache {
+    /// Marks `key` as being fetched; false if it already is.
+    fn start(&mut self, key: &str) -> bool {
+        if self.pending.iter().any(|k| k == key) {
+            return false;
+        }
+        self.pending.push(key.to_string());
+        true
+    }
+
+    fn finish(&mut self, key: &str) {
+        self.pending.retain(|k| k != key);
+    }
+
+    fn text(&self, l: usize, slug: &str) -> Option<&String> {
+        self.texts
+            .iter()
+            .find(|t| t.0 == l && t.1 == slug)
+            .map(|t| &t.2)
+    }
 }
 
 thread_local! {
@@ -70,21 +92,18 @@ fn titles() -> &'static [String] {
 
 /// Starts fetching `name` of `lang`'s index unless it is loaded or on its way; `done` runs
 /// with the text (or the error) and then `bump` is set so the results recompute.
-fn fetch_once(
-    lang: Lang,
-    name: String,
-    bump: RwSignal<u32>,
-    done: impl FnOnce(&mut Cache, Result<String, ()>) + 'static,
-) {
+type Done = Box<dyn FnOnce(&mut Cache, Result<String, ()>)>;
+
+fn fetch_once(lang: Lang, name: String, bump: RwSignal<u32>, done: Done) {
     let key = format!("{}/{name}", lang.code());
-    if !CACHE.with(|c| c.borrow_mut().pending.insert(key.clone())) {
+    if !CACHE.with(|c| c.borrow_mut().start(&key)) {
         return;
     }
     spawn_local(async move {
         let r = search_file(lang, &name).await.map_err(|_| ());
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            c.pending.remove(&key);
+            c.finish(&key);
             done(&mut c, r);
         });
         bump.update(|v| *v += 1);
@@ -100,23 +119,33 @@ fn load_for(query: &str, lang: Lang, bump: RwSignal<u32>) {
         Some(Ok(store)) => Some(plan(query, concept_forms(), Some(store)).missing(store)),
     });
     match missing {
-        None => fetch_once(lang, "meta".into(), bump, move |c, r| {
-            c.stores[i] = Some(
-                r.ok()
-                    .and_then(|t| Meta::parse(&t, QUESTIONS.len()))
-                    .map(Store::new)
-                    .ok_or(()),
-            );
-        }),
+        None => fetch_once(
+            lang,
+            "meta".into(),
+            bump,
+            Box::new(move |c, r| {
+                c.stores[i] = Some(
+                    r.ok()
+                        .and_then(|t| Meta::parse(&t, QUESTIONS.len()))
+                        .map(Store::new)
+                        .ok_or(()),
+                );
+            }),
+        ),
         Some(shards) => {
             for k in shards {
-                fetch_once(lang, k.to_string(), bump, move |c, r| {
-                    if let Some(Ok(store)) = &mut c.stores[i] {
-                        if !r.is_ok_and(|t| store.add(k, &t)) {
-                            store.add_empty(k);
+                fetch_once(
+                    lang,
+                    k.to_string(),
+                    bump,
+                    Box::new(move |c, r| {
+                        if let Some(Ok(store)) = &mut c.stores[i] {
+                            if !r.is_ok_and(|t| store.add(k, &t)) {
+                                store.add_empty(k);
+                            }
                         }
-                    }
-                });
+                    }),
+                );
             }
         }
     }
@@ -212,11 +241,11 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
         let l = wanted.get();
         for hit in h.iter().take(SNIPPETS) {
             let q = &QUESTIONS[hit.question];
-            if !q.answered(l) || CACHE.with(|c| c.borrow().texts.contains_key(&(slot(l), q.slug))) {
+            if !q.answered(l) || CACHE.with(|c| c.borrow().text(slot(l), q.slug).is_some()) {
                 continue;
             }
             let key = format!("text/{}/{}", l.code(), q.slug);
-            if !CACHE.with(|c| c.borrow_mut().pending.insert(key.clone())) {
+            if !CACHE.with(|c| c.borrow_mut().start(&key)) {
                 continue;
             }
             let slug = q.slug;
@@ -224,8 +253,8 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                 let t = answer_text(l, slug).await.unwrap_or_default();
                 CACHE.with(|c| {
                     let mut c = c.borrow_mut();
-                    c.pending.remove(&key);
-                    c.texts.insert((slot(l), slug), t);
+                    c.finish(&key);
+                    c.texts.push((slot(l), slug, t));
                 });
                 bump.update(|v| *v += 1);
             });
@@ -234,7 +263,7 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
     let snippet_of = move |hit: &Hit| -> Option<Vec<(String, bool)>> {
         let l = wanted.get_untracked();
         let q = &QUESTIONS[hit.question];
-        let text = CACHE.with(|c| c.borrow().texts.get(&(slot(l), q.slug)).cloned())?;
+        let text = CACHE.with(|c| c.borrow().text(slot(l), q.slug).cloned())?;
         if text.is_empty() {
             return None;
         }

@@ -25,7 +25,7 @@ impl Term {
             .chain(&self.abbr)
             .map(|f| f.to_ascii_lowercase())
             .collect();
-        v.sort();
+        v.sort_unstable();
         v.dedup();
         v
     }

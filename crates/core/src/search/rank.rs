@@ -120,7 +120,7 @@ pub fn plan(query: &str, concepts: &[Vec<String>], store: Option<&Store>) -> Pla
                 .map(|v| (edit_distance(w, v), v))
                 .filter(|&(d, _)| d <= limit)
                 .collect();
-            best.sort();
+            best.sort_unstable();
             let d0 = best.first().map(|b| b.0);
             g.alts = best
                 .into_iter()
@@ -148,7 +148,7 @@ impl Plan {
             out.extend(g.alts.iter().cloned());
             out.extend(g.concepts.iter().map(|&c| concept_token(c)));
         }
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         out
     }
@@ -182,7 +182,7 @@ impl Plan {
             }
         }
         for v in [&mut main, &mut pairs] {
-            v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            v.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             v.dedup();
         }
         (main, pairs)
