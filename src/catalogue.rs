@@ -102,17 +102,15 @@ pub struct GlossaryEntry {
 }
 
 impl GlossaryEntry {
-    /// Every name lowercased (ASCII), sorted: as the build matched them.
+    /// Every name lowercased (ASCII), as the build matched them (order does not matter).
     pub fn forms(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .zh
-            .iter()
-            .chain(self.en)
-            .chain(self.abbr)
-            .map(|f| f.to_ascii_lowercase())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
+        let mut v: Vec<String> = Vec::new();
+        for f in self.zh.iter().chain(self.en).chain(self.abbr) {
+            let f = f.to_ascii_lowercase();
+            if !v.contains(&f) {
+                v.push(f);
+            }
+        }
         v
     }
 }

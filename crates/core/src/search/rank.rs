@@ -112,7 +112,8 @@ pub fn plan(query: &str, concepts: &[Vec<String>], store: Option<&Store>) -> Pla
                 continue;
             }
             let limit = if w.len() >= 9 { 2 } else { 1 };
-            let mut best: Vec<(usize, &String)> = store
+            // The nearest words (the vocabulary is sorted, so the first three of them).
+            let near: Vec<(usize, &String)> = store
                 .meta
                 .vocab
                 .iter()
@@ -120,9 +121,8 @@ pub fn plan(query: &str, concepts: &[Vec<String>], store: Option<&Store>) -> Pla
                 .map(|v| (edit_distance(w, v), v))
                 .filter(|&(d, _)| d <= limit)
                 .collect();
-            best.sort_unstable();
-            let d0 = best.first().map(|b| b.0);
-            g.alts = best
+            let d0 = near.iter().map(|b| b.0).min();
+            g.alts = near
                 .into_iter()
                 .filter(|b| Some(b.0) == d0)
                 .take(3)
@@ -144,12 +144,13 @@ impl Plan {
     pub fn terms(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for g in &self.groups {
-            out.extend(g.tokens.iter().cloned());
-            out.extend(g.alts.iter().cloned());
-            out.extend(g.concepts.iter().map(|&c| concept_token(c)));
+            let all = g.tokens.iter().chain(&g.alts).cloned();
+            for t in all.chain(g.concepts.iter().map(|&c| concept_token(c))) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
