@@ -10,6 +10,12 @@ fn main() {
     let cat = Catalogue::load().unwrap_or_else(|e| panic!("content catalogue: {e}"));
     let answers =
         emit::Answers::load(&dir, &cat).unwrap_or_else(|e| panic!("content answers: {e}"));
+    println!(
+        "cargo:rerun-if-changed={}",
+        explorables_content::glossary::path().display()
+    );
+    let glossary =
+        explorables_content::glossary::load().unwrap_or_else(|e| panic!("content glossary: {e}"));
     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalogue_index.rs");
-    std::fs::write(out, emit::index_rust(&cat, &answers)).unwrap();
+    std::fs::write(out, emit::index_rust(&cat, &answers, &glossary)).unwrap();
 }

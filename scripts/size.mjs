@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { execFileSync } from "node:child_process";
 
 const BUDGET_KB = 250; // hard limit (fails the test command)
 const GOAL_KB = 200; // where we want to stay
@@ -32,15 +33,32 @@ const rows = [...sizes.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
 console.log("file".padEnd(60), "raw KB".padStart(9), "gzip KB".padStart(9), "br KB".padStart(9));
 for (const [name, s] of rows.filter(([n]) => !n.startsWith("content/")))
   console.log(name.padEnd(60), kb(s.raw).padStart(9), kb(s.gzip).padStart(9), kb(s.br).padStart(9));
-const bundles = rows.filter(([n]) => /^content\/(zh|en)\//.test(n));
-const searchIndexes = rows.filter(([n]) => /^content\/search-/.test(n));
+const bundles = rows.filter(([n]) => /^content\/(zh|en)\/.*\.html$/.test(n));
 if (bundles.length) {
   const largest = bundles[0];
   const total = bundles.reduce((a, [, s]) => a + s.gzip, 0);
   console.log(`content/: ${bundles.length} answer files, ${kb(total)} KB gzip in all, largest ${largest[0]} ${kb(largest[1].gzip)} KB gzip`);
 }
-for (const [name, s] of searchIndexes) {
-  console.log(`${name}: ${kb(s.gzip)} KB gzip (fetched the first time a reader searches, not part of a first load)`);
+// Search: what a first query downloads (index metadata, the shards of its terms, the snippet
+// texts of the first results), listed by `search-cost`, which runs the app's search code.
+const searchFiles = rows.filter(([n]) => /^content\/search\//.test(n));
+if (searchFiles.length) {
+  console.log(`search index: ${searchFiles.length} files, ${kb(searchFiles.reduce((a, [, s]) => a + s.gzip, 0))} KB gzip in all (fetched per query, never on a first load)`);
+  try {
+    const out = execFileSync("cargo", ["run", "--quiet", "-p", "explorables-content", "--bin", "search-cost", "--", dist], { encoding: "utf8" });
+    const gz = (files) => files.reduce((a, f) => a + (sizes.get(f)?.gzip ?? 0), 0);
+    console.log("first query on a page, bytes fetched (goal ≤ 60 KB gzip for a two-term query):");
+    for (const line of out.trim().split("\n")) {
+      const [lang, q, files] = line.split("\t");
+      const list = files.split(" ");
+      const idx = list.filter((f) => f.startsWith("content/search/"));
+      const g = gz(list);
+      console.log(`  ${`"${q}"`.padEnd(28)} ${lang}: ${String(list.length).padStart(2)} files, ${kb(g).padStart(5)} KB gzip (index ${kb(gz(idx))} KB in ${idx.length} files + snippets ${kb(g - gz(idx))} KB)`);
+      if (g > 60 * 1024) console.log(`    over the 60 KB goal`);
+    }
+  } catch (e) {
+    console.log(`search-cost failed: ${e.message}`);
+  }
 }
 
 // What a first visit downloads: the page's HTML and every asset it references (the JS glue

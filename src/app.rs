@@ -4,6 +4,7 @@ use crate::catalogue::{question_index, section_index};
 use crate::dom::document;
 use crate::pages::{
     embed::EmbedPage,
+    glossary::GlossaryPage,
     home::HomePage,
     lab::{LabPage, LabsPage},
     not_found::NotFoundPage,
@@ -74,6 +75,7 @@ pub fn Shell() -> impl IntoView {
             None => view! { <NotFoundPage path=format!("q/{slug}") lang /> }.into_any(),
         },
         Route::Labs => view! { <LabsPage lang /> }.into_any(),
+        Route::Glossary => view! { <GlossaryPage lang /> }.into_any(),
         Route::Lab(w) => view! { <LabPage widget=w lang /> }.into_any(),
         Route::NotFound(p) => view! { <NotFoundPage path=p lang /> }.into_any(),
         Route::Embed(_) => ().into_any(),

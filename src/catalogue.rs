@@ -90,3 +90,33 @@ pub fn ancestry(s: usize) -> Vec<usize> {
 pub fn answered_count(lang: Lang) -> usize {
     QUESTIONS.iter().filter(|q| q.answered(lang)).count()
 }
+
+/// One glossary concept (`data/glossary.toml`) and the questions whose answers explain it.
+#[derive(Debug)]
+pub struct GlossaryEntry {
+    pub zh: &'static [&'static str],
+    pub en: &'static [&'static str],
+    pub abbr: &'static [&'static str],
+    /// Catalogue indices, best first.
+    pub links: &'static [usize],
+}
+
+impl GlossaryEntry {
+    /// Every name lowercased (ASCII), as the build matched them (order does not matter).
+    pub fn forms(&self) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for f in self.zh.iter().chain(self.en).chain(self.abbr) {
+            let f = f.to_ascii_lowercase();
+            if !v.contains(&f) {
+                v.push(f);
+            }
+        }
+        v
+    }
+}
+
+/// The glossary's names per concept (concept `i` is entry `i`), for search.
+pub fn concept_forms() -> &'static [Vec<String>] {
+    static FORMS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| GLOSSARY.iter().map(GlossaryEntry::forms).collect())
+}

@@ -18,9 +18,15 @@ pub async fn answer_html(lang: Lang, slug: &str) -> Result<String, LoadError> {
     fetch_text(&format!("content/{}/{}.html", lang.code(), slug)).await
 }
 
-/// The search index of one language (see `explorables_core::search`).
-pub async fn search_index(lang: Lang) -> Result<String, LoadError> {
-    fetch_text(&format!("content/search-{}.txt", lang.code())).await
+/// A file of one language's search index: `meta` or a shard number (see
+/// `explorables_core::search::index`).
+pub async fn search_file(lang: Lang, name: &str) -> Result<String, LoadError> {
+    fetch_text(&format!("content/search/{}/{name}.txt", lang.code())).await
+}
+
+/// The plain text of an answer, for search snippets.
+pub async fn answer_text(lang: Lang, slug: &str) -> Result<String, LoadError> {
+    fetch_text(&format!("content/{}/{}.txt", lang.code(), slug)).await
 }
 
 /// A text file of the site, by its path below the base.

@@ -1,7 +1,7 @@
 //! A tiny client-side router: the location as a signal, links intercepted, history kept.
 //!
 //! Paths are relative to the site's base path so the same build works at `/` and under a
-//! sub-path. Routes: `/`, `/s/<section>/`, `/q/<question>/`, `/lab/`, `/lab/<widget>/`,
+//! sub-path. Routes: `/`, `/s/<section>/`, `/q/<question>/`, `/lab/`, `/lab/<widget>/`, `/glossary/`,
 //! `/embed/<widget>`, the English pages under `/en/…`; anything else is not found. Every page
 //! route is also a real file written at build time (see `prerender`); the links end in `/`,
 //! as a static host serves them. Old `?lang=en` links are moved to the `/en/…` form.
@@ -27,6 +27,7 @@ pub enum Route {
     Question(String),
     Labs,
     Lab(String),
+    Glossary,
     Embed(String),
     NotFound(String),
 }
@@ -50,6 +51,7 @@ impl Loc {
             ["s", slug] => Route::Section(slug.to_string()),
             ["q", slug] => Route::Question(slug.to_string()),
             ["lab"] => Route::Labs,
+            ["glossary"] => Route::Glossary,
             ["lab", w] => Route::Lab(w.to_string()),
             ["embed", w] => Route::Embed(w.to_string()),
             _ => Route::NotFound(path.to_string()),

@@ -26,6 +26,7 @@ pub enum Kind {
     Question { short_answer: String },
     Labs,
     Lab,
+    Glossary,
     NotFound,
 }
 
@@ -143,6 +144,17 @@ pub fn pages(answers: &AnswerTexts) -> Vec<Page> {
             description: clip(lang.pick(
                 "用 Rust 实时计算的交互组件：注意力掩码、KV 缓存、MoE 路由、归一化位置、位置编码……每个都能分享链接或嵌入博客。",
                 "Live widgets computed in Rust: attention masks, KV cache, MoE routing, norm placement, positional encodings… each shareable as a link or embeddable in a blog.",
+            )),
+            answer: None,
+        });
+        out.push(Page {
+            route: "glossary".into(),
+            lang,
+            kind: Kind::Glossary,
+            name: lang.pick("术语表", "Glossary").into(),
+            description: clip(lang.pick(
+                "大模型面试常用术语的中文名、英文名和缩写（RoPE、MoE、GQA、MLA、PPO、PRM……），每个术语链接到讲解它的题目。",
+                "The Chinese and English names and abbreviations of common LLM interview terms (RoPE, MoE, GQA, MLA, PPO, PRM…), each linked to the answers that explain it.",
             )),
             answer: None,
         });

@@ -1,6 +1,7 @@
 //! Site header (title, navigation, language switch, theme toggle) and footer.
 
 use crate::catalogue;
+use crate::pages::search::SearchBox;
 use crate::route::{href, href_with, use_router};
 use crate::ui::i18n::tr;
 use crate::ui::theme::ThemeToggle;
@@ -37,9 +38,11 @@ pub fn SiteHeader(lang: Signal<Lang>) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {tr(lang, "大模型面试 · 可交互讲解", "LLM Interview Explorables")}
             </a>
+            <SearchBox lang />
             <nav class="site-nav" aria-label=tr(lang, "主导航", "Main")>
                 <a href=move || href("", lang.get())>{tr(lang, "题目", "Questions")}</a>
                 <a href=move || href("lab", lang.get())>{tr(lang, "实验室", "Labs")}</a>
+                <a href=move || href("glossary", lang.get())>{tr(lang, "术语表", "Glossary")}</a>
                 <LangSwitch lang />
                 <ThemeToggle lang />
             </nav>

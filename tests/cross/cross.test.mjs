@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { serve } from "../e2e/server.mjs";
 import { catalogueRows, answerSource } from "../e2e/browser.mjs";
 import { startEngine } from "./engines.mjs";
+import { Key } from "selenium-webdriver";
 
 const engines = (process.env.ENGINES ?? "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 const rows = catalogueRows();
@@ -164,6 +165,19 @@ for (const engine of engines) {
       assert.equal(await js("return document.documentElement.dataset.theme"), toggled);
       // Leave the next tests in the default theme.
       await js("localStorage.removeItem('theme')");
+      assert.deepEqual(await pageErrors(), []);
+    });
+
+    test("the header search box ranks answers, highlights the match and opens a result with ↓ and Enter", async () => {
+      await open("q/gqa-intro/");
+      const box = await driver.findElement({ css: "#site-search" });
+      await box.sendKeys("load balancing");
+      const got = await until("const st = document.querySelector('[data-testid=search-status]'); const a = [...document.querySelectorAll('a[data-search-result]')].map((a) => a.dataset.slug); return st && !st.textContent.includes('…') && document.querySelector('[data-search-result] mark') && a.length && a", "search results");
+      const moe = ["moe-core-idea", "moe-pros", "deepseek-moe", "qwen3-moe", "qwen3-source-model", "deepseek-v3-vs-qwen3-235b-a22b"];
+      assert.ok(got.slice(0, 5).some((s) => moe.includes(s)), `top five: ${got.slice(0, 5)}`);
+      assert.ok((await js("return [...document.querySelectorAll('[data-search-result] mark')].map((m) => m.textContent.toLowerCase())")).every((m) => ["load", "balancing", "load balancing", "负载均衡"].includes(m)));
+      await box.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+      await until(`return location.pathname === ${JSON.stringify(`/q/${got[0]}/`)}`, "the first result's page");
       assert.deepEqual(await pageErrors(), []);
     });
 

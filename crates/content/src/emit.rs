@@ -4,9 +4,10 @@
 //! - the Rust source of the catalogue index compiled into the app (titles, slugs, tree).
 
 use crate::catalogue::Catalogue;
+use crate::glossary::{concept_forms, Term};
 use crate::markdown::{check_structure, expand_model_values, render, widgets_in};
 use explorables_core::lang::Lang;
-use explorables_core::search::keep_words_and_common_pairs;
+use explorables_core::search::document_tokens;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -91,31 +92,102 @@ pub fn answer_files(html: &BTreeMap<(&'static str, String), String>) -> Vec<(Str
         .collect()
 }
 
-/// The search indexes, `content/search-<lang>.txt` (format: `explorables_core::search`):
-/// document `i` is question `i`'s titles in both languages plus its answer in `lang`.
-pub fn search_files(cat: &Catalogue, answers: &Answers) -> Vec<(String, String)> {
-    LANGS
-        .iter()
-        .map(|&lang| {
-            let docs: Vec<String> = cat
-                .questions
-                .iter()
-                .map(|q| {
-                    let body = answers.get(lang, &q.slug).unwrap_or_default();
-                    let body = expand_model_values(body).unwrap_or_else(|_| body.to_string());
-                    format!("{}\n{}\n{body}", q.zh, q.en)
-                })
-                .collect();
-            (
-                format!("content/search-{}.txt", lang.code()),
-                explorables_core::search::build_index(&docs, keep_words_and_common_pairs(3)),
-            )
-        })
-        .collect()
+/// Shards per language: a two-term query fetches a handful of ~1–3 KB (gzip) files.
+pub const SHARDS: u32 = 128;
+
+/// The plain text of an answer (no markup, code blocks or math delimiters), from which search
+/// cuts its snippets.
+pub fn plain_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let md = expand_model_values(md).unwrap_or_else(|_| md.to_string());
+    let mut out = String::new();
+    let mut in_code = false;
+    for ev in Parser::new(&md) {
+        match ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) | Event::Code(t) if !in_code => out.push_str(&t.replace('$', "")),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text search indexes for question `q`: its titles in both languages and its answer.
+fn search_doc(q: &crate::catalogue::Question, answers: &Answers, lang: Lang) -> String {
+    let body = answers.get(lang, &q.slug).unwrap_or_default();
+    let body = expand_model_values(body).unwrap_or_else(|_| body.to_string());
+    format!("{}\n{}\n{body}", q.zh, q.en)
+}
+
+/// The search files (format: `explorables_core::search::index`): per language,
+/// `content/search/<lang>/meta.txt` and the shards `content/search/<lang>/<k>.txt` (document
+/// `i` is question `i`'s titles in both languages plus its answer in `lang`); and each
+/// answer's plain text, `content/<lang>/<slug>.txt`, for snippets.
+pub fn search_files(
+    cat: &Catalogue,
+    answers: &Answers,
+    glossary: &[Term],
+) -> Vec<(String, String)> {
+    let concepts = concept_forms(glossary);
+    let mut files = Vec::new();
+    for lang in LANGS {
+        let docs: Vec<String> = cat
+            .questions
+            .iter()
+            .map(|q| search_doc(q, answers, lang))
+            .collect();
+        let built = explorables_core::search::build(
+            &docs,
+            &concepts,
+            &vocabulary(cat, &docs, glossary),
+            SHARDS,
+        );
+        let dir = format!("content/search/{}", lang.code());
+        files.push((format!("{dir}/meta.txt"), built.meta));
+        for (k, shard) in built.shards.into_iter().enumerate() {
+            files.push((format!("{dir}/{k}.txt"), shard));
+        }
+    }
+    for ((lang, slug), md) in &answers.sources {
+        files.push((format!("content/{lang}/{slug}.txt"), plain_text(md)));
+    }
+    files
+}
+
+/// The words a misspelt query word is corrected to: ASCII words of four or more letters
+/// (no digits) from the titles and the glossary, and those found in at least three answers.
+pub fn vocabulary(cat: &Catalogue, docs: &[String], glossary: &[Term]) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let good = |w: &str| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase());
+    let mut out: Vec<String> = Vec::new();
+    let named = cat.questions.iter().map(|q| q.en.clone()).chain(
+        glossary
+            .iter()
+            .flat_map(|t| t.en.iter().chain(&t.abbr).cloned()),
+    );
+    for text in named {
+        out.extend(document_tokens(&text).into_iter().filter(|w| good(w)));
+    }
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        let mut ws: Vec<String> = document_tokens(d).into_iter().filter(|w| good(w)).collect();
+        ws.sort();
+        ws.dedup();
+        for w in ws {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    out.extend(df.into_iter().filter(|(_, n)| *n >= 3).map(|(w, _)| w));
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Rust source of the index compiled into the app (`include!`d from `OUT_DIR`).
-pub fn index_rust(cat: &Catalogue, answers: &Answers) -> String {
+pub fn index_rust(cat: &Catalogue, answers: &Answers, glossary: &[Term]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -151,6 +223,16 @@ pub fn index_rust(cat: &Catalogue, answers: &Answers) -> String {
             s,
             "    QuestionEntry {{ slug: {:?}, zh: {:?}, en: {:?}, section: {}, answered_zh: {}, answered_en: {}, widgets: &{:?} }},",
             q.slug, q.zh, q.en, q.section, zh.is_some(), en.is_some(), widgets
+        );
+    }
+    let _ = writeln!(s, "];");
+    let links = crate::glossary::links(glossary, cat, answers);
+    let _ = writeln!(s, "pub static GLOSSARY: &[GlossaryEntry] = &[");
+    for (t, l) in glossary.iter().zip(links) {
+        let _ = writeln!(
+            s,
+            "    GlossaryEntry {{ zh: &{:?}, en: &{:?}, abbr: &{:?}, links: &{:?} }},",
+            t.zh, t.en, t.abbr, l
         );
     }
     let _ = writeln!(s, "];");

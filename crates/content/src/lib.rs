@@ -11,9 +11,11 @@
 
 pub mod catalogue;
 pub mod emit;
+pub mod glossary;
 pub mod highlight;
 pub mod markdown;
 pub mod math;
+pub mod search_run;
 
 use std::path::{Path, PathBuf};
 

@@ -19,7 +19,8 @@ fn main() -> ExitCode {
         let answers = emit::Answers::load(&content_dir(), &cat)?;
         let html = emit::render_all(&answers).map_err(|errs| errs.join("\n"))?;
         let mut files = emit::answer_files(&html);
-        files.extend(emit::search_files(&cat, &answers));
+        let glossary = explorables_content::glossary::load()?;
+        files.extend(emit::search_files(&cat, &answers, &glossary));
         for (rel, body) in &files {
             let path = std::path::Path::new(&out).join(rel);
             if let Some(dir) = path.parent() {
