@@ -14,5 +14,6 @@ pub mod params;
 pub mod posenc;
 pub mod sampling;
 pub mod search;
+pub mod study;
 pub mod tts;
 pub mod widgets;
