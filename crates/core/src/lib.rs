@@ -1,6 +1,7 @@
 //! Pure model math behind the widgets. No web dependencies: everything here is a plain
 //! function of its inputs and is tested natively (`cargo test -p explorables-core`).
 
+pub mod embed;
 pub mod grpo;
 pub mod json;
 pub mod kl;

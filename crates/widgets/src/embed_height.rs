@@ -1,38 +1,180 @@
-//! In an iframe, tell the parent page our content height whenever it changes, so the
-//! embedding page can size the iframe (see the snippet in the share menu).
+//! In an iframe, keep the parent page told our content height, and take the theme from it
+//! (the protocol is in `explorables_core::embed`).
+//!
+//! The height is posted whenever the content box changes size (a ResizeObserver on `<html>`
+//! and `<body>`: a narrower frame, a late layout, a panel opening), on the frame's own
+//! `resize`, after DOM changes that change it (a MutationObserver), and whenever the parent
+//! asks with a `measure` message. The last two matter because browsers pause rendering, and
+//! so ResizeObserver callbacks, in frames that are off screen: a frame that lays out its
+//! widget far below the reader still reports, and a host that resized, or a frame that comes
+//! into view, asks and gets the height at once.
 
 use crate::dom::{document, window};
+use explorables_core::embed::{self, ParentMessage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The message type the embed snippet listens for.
-pub const MESSAGE_TYPE: &str = "llm-explorables:height";
+pub const MESSAGE_TYPE: &str = embed::HEIGHT_TYPE;
 
-fn post_height() {
-    let Some(body) = document().body() else {
-        return;
-    };
-    let h = body.scroll_height().max(body.offset_height());
-    let Ok(Some(parent)) = window().parent() else {
-        return;
-    };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &MESSAGE_TYPE.into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(h));
-    let href = window().location().href().unwrap_or_default();
-    let _ = js_sys::Reflect::set(&msg, &"href".into(), &href.into());
-    let _ = parent.post_message(&msg, "*");
+/// The frame's parent window, or `None` at the top level.
+fn parent() -> Option<web_sys::Window> {
+    let parent = window().parent().ok().flatten()?;
+    let own = window();
+    (!js_sys::Object::is(parent.as_ref(), own.as_ref())).then_some(parent)
 }
 
-/// Starts observing `<body>`; the observer lives as long as the page.
-pub fn start() {
-    let Some(body) = document().body() else {
+/// The content height in CSS pixels, rounded up: `<html>`'s box, or `<body>`'s overflow if larger.
+fn content_height() -> i32 {
+    let doc = document();
+    let root = doc
+        .document_element()
+        .map(|el| el.get_bounding_client_rect().height().ceil() as i32)
+        .unwrap_or(0);
+    let body = doc.body().map(|b| b.scroll_height()).unwrap_or(0);
+    root.max(body)
+}
+
+fn message(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let msg = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&msg, &(*k).into(), v);
+    }
+    msg
+}
+
+thread_local! {
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The height posted last, and whether a check after DOM changes is scheduled.
+    static LAST: std::cell::Cell<i32> = const { std::cell::Cell::new(-1) };
+    static SCHEDULED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// After DOM changes: post the height if it changed. A frame that is off screen gets no
+/// ResizeObserver callbacks in Chromium (its rendering is paused), but DOM changes are still
+/// observed, and reading the layout works.
+fn check_height() {
+    SCHEDULED.with(|s| s.set(false));
+    if content_height() != LAST.with(|l| l.get()) {
+        post_height();
+    }
+}
+
+fn schedule_check() {
+    if SCHEDULED.with(|s| s.replace(true)) {
+        return;
+    }
+    let cb = Closure::once_into_js(check_height);
+    if window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 50)
+        .is_err()
+    {
+        SCHEDULED.with(|s| s.set(false));
+    }
+}
+
+fn post_height() {
+    let Some(parent) = parent() else {
         return;
     };
+    let height = content_height();
+    LAST.with(|l| l.set(height));
+    let h = JsValue::from(height);
+    let loc = window().location();
+    let href = loc.href().unwrap_or_default();
+    let _ = parent.post_message(
+        &message(&[
+            ("type", MESSAGE_TYPE.into()),
+            ("height", h.clone()),
+            ("href", href.into()),
+        ]),
+        "*",
+    );
+    let _ = parent.post_message(
+        &message(&[
+            ("sentinel", "amp".into()),
+            ("type", embed::AMP_SIZE_TYPE.into()),
+            ("height", h.clone()),
+        ]),
+        "*",
+    );
+    let hash = loc.hash().unwrap_or_default();
+    if let Some(secret) = embed::wp_secret(&hash) {
+        let _ = parent.post_message(
+            &message(&[
+                ("message", "height".into()),
+                ("value", h),
+                ("secret", secret.into()),
+            ]),
+            "*",
+        );
+    }
+}
+
+fn string_field(data: &JsValue, key: &str) -> Option<String> {
+    if !data.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(data, &key.into()).ok()?.as_string()
+}
+
+/// A message from the parent page: measure now, or switch the theme. Messages from anyone
+/// else (another frame, a script of ours) and of any other shape are ignored.
+fn on_message(ev: web_sys::MessageEvent) {
+    let (Some(parent), Some(source)) = (parent(), ev.source()) else {
+        return;
+    };
+    if !js_sys::Object::is(source.as_ref(), parent.as_ref()) {
+        return;
+    }
+    let data = ev.data();
+    let ty = string_field(&data, "type");
+    let theme = string_field(&data, "theme");
+    match embed::parse_parent_message(ty.as_deref(), theme.as_deref()) {
+        Some(ParentMessage::Measure) => post_height(),
+        Some(ParentMessage::Theme { dark }) => {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+            }
+            post_height();
+        }
+        None => {}
+    }
+}
+
+/// Starts observing the content and listening to the parent (once per page, however many
+/// callers); lives as long as the page.
+pub fn start() {
+    if parent().is_none() || STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    let doc = document();
     let cb = Closure::<dyn Fn()>::new(post_height);
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        obs.observe(&body);
+        if let Some(root) = doc.document_element() {
+            obs.observe(&root);
+        }
+        if let Some(body) = doc.body() {
+            obs.observe(&body);
+        }
     }
+    let _ = window().add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
     cb.forget();
+    let changed = Closure::<dyn Fn()>::new(schedule_check);
+    if let (Ok(obs), Some(root)) = (
+        web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()),
+        doc.document_element(),
+    ) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        init.set_attributes(true);
+        init.set_character_data(true);
+        let _ = obs.observe_with_options(&root, &init);
+    }
+    changed.forget();
+    let on_msg = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
+    let _ = window().add_event_listener_with_callback("message", on_msg.as_ref().unchecked_ref());
+    on_msg.forget();
     post_height();
 }
