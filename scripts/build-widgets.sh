@@ -27,7 +27,11 @@ for src in crates/widgets/examples/*.rs; do
     mv "$out/widgets/${name}_bg.wasm.opt" "$out/widgets/${name}_bg.wasm"
   fi
   mkdir -p "$out/embed/$name"
+  # The oEmbed discovery links the pre-render wrote into the widget's lab pages (zh, then en).
+  oembed=$(cat "$out/lab/$name/index.html" "$out/en/lab/$name/index.html" 2>/dev/null |
+    grep -o '<link rel="alternate" type="application/json+oembed"[^>]*>' || true)
   sed -e "s|__NAME__|$name|g" -e "s|__BASE__|$public_url|g" scripts/embed-template.html |
-    awk -v css="$css_links" '{ if ($0 ~ /__CSS__/) print css; else print }' > "$out/embed/$name/index.html"
+    awk -v css="$css_links" -v oembed="$oembed" \
+      '{ if ($0 ~ /__CSS__/) print css; else if ($0 ~ /__OEMBED__/) print oembed; else print }' > "$out/embed/$name/index.html"
 done
 echo "build-widgets: $(ls "$out/widgets" | grep -c '\.js$') widget modules ($profile)"

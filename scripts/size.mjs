@@ -148,6 +148,16 @@ const embedWidget = widgetNames.find((w) => !sessionWidgets.includes(w));
 if (embedWidget && sizes.has(`embed/${embedWidget}/index.html`)) firstLoad(`embed/${embedWidget}/index.html`).forEach((f) => session.add(f));
 const sessionKb = sum([...session], "gzip") / 1024;
 console.log(`  reading session (home → ${sessionWidgets.length} questions with ${sessionWidgets.join(", ")} → embed/${embedWidget}): gzip ${sessionKb.toFixed(1)} KB; goal ≤ ${SESSION_GOAL_KB} KB (not met: each widget module carries its own Leptos runtime, see README)`);
+// The blog loader (embed.js): what a blog page with embeds downloads before any frame.
+const LOADER_BUDGET_KB = 5;
+const loader = sizes.get("embed.js");
+if (loader) {
+  console.log(`\nembed.js (blog loader, before any frame): raw ${kb(loader.raw)} KB, gzip ${kb(loader.gzip)} KB, brotli ${kb(loader.br)} KB; budget ${LOADER_BUDGET_KB} KB gzip`);
+  if (loader.gzip / 1024 > LOADER_BUDGET_KB) {
+    console.error(`FAIL: embed.js is ${kb(loader.gzip)} KB gzip, over ${LOADER_BUDGET_KB} KB`);
+    process.exit(1);
+  }
+}
 console.log(`\nlargest first load (what the budget counts): ${kb(worst)} KB gzip; goal ≤ ${GOAL_KB} KB, budget ${BUDGET_KB} KB`);
 
 if (worst / 1024 > GOAL_KB || process.argv.includes("--report")) {

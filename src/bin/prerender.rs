@@ -26,6 +26,7 @@ fn run() -> Result<usize, String> {
         llm_explorables::dom::base_path()
     );
 
+    llm_explorables::pages::embed_guide::set_site_url(&site);
     let cat = Catalogue::load().map_err(|e| e.to_string())?;
     let answers = emit::Answers::load(&content_dir(), &cat)?;
     let rendered = emit::render_all(&answers).map_err(|e| e.join("\n"))?;
@@ -56,13 +57,22 @@ fn run() -> Result<usize, String> {
     .map_err(|e| e.to_string())?;
     std::fs::write(out.join("robots.txt"), prerender::robots_txt(&site))
         .map_err(|e| e.to_string())?;
+    // The embed kit: the loader and the static oEmbed answers.
+    std::fs::write(out.join("embed.js"), prerender::embed_js()?).map_err(|e| e.to_string())?;
+    for (path, json) in prerender::oembed_files(&site) {
+        let file = out.join(path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
     Ok(pages.len())
 }
 
 fn main() -> ExitCode {
     match run() {
         Ok(n) => {
-            println!("prerender: wrote {n} pages, 404.html, sitemap.xml and robots.txt");
+            println!("prerender: wrote {n} pages, 404.html, sitemap.xml, robots.txt, embed.js and oembed/");
             ExitCode::SUCCESS
         }
         Err(e) => {

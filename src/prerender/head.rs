@@ -42,6 +42,12 @@ pub fn tags(page: &Page, site: &str) -> String {
             esc(&url(lang))
         ));
     }
+    if page.kind == Kind::Lab {
+        if let Some(link) = super::embed::discovery_link(&page.route, page.lang, site) {
+            h.push_str(&link);
+            h.push('\n');
+        }
+    }
     let og_type = if matches!(page.kind, Kind::Question { .. }) {
         "article"
     } else {

@@ -3,8 +3,11 @@
 //! language alternates, link-preview tags and (for questions) schema.org `QAPage` data.
 //! The `prerender` binary writes the files; the app takes each page over when its wasm starts.
 
+mod embed;
 mod head;
 mod site;
+
+pub use embed::{embed_js, oembed_files};
 
 pub use site::{robots_txt, sitemap_xml, write_page, Template};
 
@@ -27,6 +30,7 @@ pub enum Kind {
     Labs,
     Lab,
     Glossary,
+    Guide,
     NotFound,
 }
 
@@ -155,6 +159,17 @@ pub fn pages(answers: &AnswerTexts) -> Vec<Page> {
             description: clip(lang.pick(
                 "大模型面试常用术语的中文名、英文名和缩写（RoPE、MoE、GQA、MLA、PPO、PRM……），每个术语链接到讲解它的题目。",
                 "The Chinese and English names and abbreviations of common LLM interview terms (RoPE, MoE, GQA, MLA, PPO, PRM…), each linked to the answers that explain it.",
+            )),
+            answer: None,
+        });
+        out.push(Page {
+            route: "embed-guide".into(),
+            lang,
+            kind: Kind::Guide,
+            name: lang.pick("嵌入指南", "Embed guide").into(),
+            description: clip(lang.pick(
+                "把组件嵌入博客：每页一个 embed.js，每个组件一行；按需加载、自动高度、跟随深色模式。附 mdBook、Hugo、Jekyll、Hexo、VitePress、Docusaurus、WordPress 的写法与 oEmbed。",
+                "Embed a widget in your blog: embed.js once per page, one line per widget; lazy, self-sizing, follows dark mode. Recipes for mdBook, Hugo, Jekyll, Hexo, VitePress, Docusaurus, WordPress, and oEmbed.",
             )),
             answer: None,
         });
