@@ -29,6 +29,7 @@ pub enum Route {
     Lab(String),
     Glossary,
     Embed(String),
+    EmbedGuide,
     NotFound(String),
 }
 
@@ -54,6 +55,7 @@ impl Loc {
             ["glossary"] => Route::Glossary,
             ["lab", w] => Route::Lab(w.to_string()),
             ["embed", w] => Route::Embed(w.to_string()),
+            ["embed-guide"] => Route::EmbedGuide,
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -309,6 +311,7 @@ mod tests {
             Route::Embed("kv-cache".into())
         );
         assert_eq!(loc("lab", "").route(), Route::Labs);
+        assert_eq!(loc("en/embed-guide/", "").route(), Route::EmbedGuide);
         assert_eq!(loc("q/a/b", "").route(), Route::NotFound("q/a/b".into()));
     }
 

@@ -20,7 +20,10 @@ pub fn LabsPage(lang: Signal<Lang>) -> impl IntoView {
     view! {
         <article class="labs">
             <h1>{tr(lang, "实验室", "Labs")}</h1>
-            <p>{tr(lang, "每个组件都可以单独打开、分享链接或嵌入到你的博客。", "Every widget can be opened on its own, shared as a link, or embedded in your blog.")}</p>
+            <p>
+                {tr(lang, "每个组件都可以单独打开、分享链接或嵌入到你的博客。", "Every widget can be opened on its own, shared as a link, or embedded in your blog.")}
+                " "<a href=move || href("embed-guide", lang.get())>{tr(lang, "嵌入指南", "Embed guide")}</a>
+            </p>
             <ul class="lab-list">
                 {WIDGETS.iter().map(|w| {
                     let ready = implemented().contains(&w.name);

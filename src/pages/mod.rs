@@ -1,6 +1,7 @@
 //! One module per page type.
 
 pub mod embed;
+pub mod embed_guide;
 pub mod glossary;
 pub mod home;
 pub mod lab;

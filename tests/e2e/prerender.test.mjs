@@ -24,6 +24,7 @@ function allPages() {
     pages.push([`${p}lab/`, lang, null]);
     for (const w of WIDGETS) pages.push([`${p}lab/${w}/`, lang, null]);
     pages.push([`${p}glossary/`, lang, null]);
+    pages.push([`${p}embed-guide/`, lang, lang === "en" ? "Embed guide" : "嵌入指南"]);
   }
   return pages;
 }
@@ -33,7 +34,7 @@ const unescape = (s) => s?.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace
 
 test("every page is a file with its own title, description, canonical, alternates and card tags", () => {
   const pages = allPages();
-  assert.equal(pages.length, 2 * (3 + sections.length + questions.length + WIDGETS.length));
+  assert.equal(pages.length, 2 * (4 + sections.length + questions.length + WIDGETS.length));
   const descriptions = new Map();
   for (const [path, lang, h1] of pages) {
     const file = `dist/${path}index.html`;

@@ -9,13 +9,34 @@ use explorables_core::lang::Lang;
 use explorables_core::params::Notice;
 use leptos::prelude::*;
 
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The one-line form: the loader (`<base>embed.js`, once per page) and an element naming the
+/// widget and its state; `lang` is added for English.
+pub fn loader_snippet(base: &str, name: &str, params: &str, lang: Lang) -> String {
+    let spec = if params.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}?{params}")
+    };
+    format!(
+        "<script src=\"{}embed.js\" defer></script>\n<div data-llm-explorable=\"{}\"{}></div>",
+        esc(base),
+        esc(&spec),
+        if lang == Lang::En {
+            " data-lang=\"en\""
+        } else {
+            ""
+        }
+    )
+}
+
 /// `<iframe>` + the few lines of script that apply the posted height.
 pub fn embed_snippet(src: &str, title: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
     format!(
         "<iframe src=\"{}\" title=\"{}\" data-llm-explorables style=\"width:100%;border:0\" height=\"640\" loading=\"lazy\"></iframe>\n\
 <script>addEventListener(\"message\",function(e){{var d=e.data;if(!d||d.type!==\"{MESSAGE_TYPE}\")return;\
@@ -87,6 +108,8 @@ pub fn ShareMenu(
     });
     let embed_src = Signal::derive(move || format!("{}embed/{name}{}", absolute_base(), query()));
     let snippet = Signal::derive(move || embed_snippet(&embed_src.get(), &title.get()));
+    let one_line =
+        Signal::derive(move || loader_snippet(&absolute_base(), name, &params.get(), lang.get()));
     view! {
         <details class="share-menu">
             <summary>{tr(lang, "分享 / 嵌入", "Share / Embed")}</summary>
@@ -97,10 +120,18 @@ pub fn ShareMenu(
                 </label>
                 <CopyButton lang text=link label_en="Copy link" label_zh="复制链接" />
                 <label>
-                    <span>{tr(lang, "嵌入代码（粘贴到博客）", "Embed snippet (paste into your blog)")}</span>
+                    <span>{tr(lang, "一行嵌入（embed.js：按需加载、自动高度、跟随博客的深色模式）", "One-line embed (embed.js: loads when scrolled near, sizes itself, follows your blog's dark mode)")}</span>
+                    <textarea readonly rows="3" prop:value=one_line data-share="loader"></textarea>
+                </label>
+                <CopyButton lang text=one_line label_en="Copy one-line embed" label_zh="复制一行嵌入" />
+                <label>
+                    <span>{tr(lang, "iframe 嵌入代码（不用 embed.js）", "iframe snippet (without embed.js)")}</span>
                     <textarea readonly rows="5" prop:value=snippet data-share="snippet"></textarea>
                 </label>
                 <CopyButton lang text=snippet label_en="Copy snippet" label_zh="复制嵌入代码" />
+                <a class="share-guide" target="_blank" rel="noopener" href=move || format!("{}{}embed-guide/", crate::dom::base_path(), if lang.get() == Lang::En { "en/" } else { "" })>
+                    {tr(lang, "嵌入指南（各种博客平台）", "Embed guide (every blog platform)")}
+                </a>
             </div>
         </details>
     }
