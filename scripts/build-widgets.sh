@@ -14,7 +14,9 @@ flags=()
 cargo build --quiet "${flags[@]}" --target wasm32-unknown-unknown -p explorables-widgets --examples
 mkdir -p "$out/widgets"
 # The stylesheet links Trunk wrote into the page (hashed names), reused by the embed pages.
-css_links=$(grep -o '<link rel="stylesheet"[^>]*>' "$out/index.html" || true)
+# `crossorigin`: a frame sandboxed without same-origin (WordPress's oEmbed iframes) has an
+# opaque origin, where a stylesheet with `integrity` loads only as a CORS request.
+css_links=$(grep -o '<link rel="stylesheet"[^>]*>' "$out/index.html" | sed 's|<link rel="stylesheet"|<link rel="stylesheet" crossorigin|' || true)
 
 for src in crates/widgets/examples/*.rs; do
   file=$(basename "$src" .rs)            # attention_mask

@@ -111,8 +111,8 @@ const RECIPES: &[Recipe] = &[
         id: "wordpress",
         zh: "WordPress",
         en: "WordPress",
-        note_zh: "「自定义 HTML」区块：粘贴上面的两行（需要能发布 HTML 的账号：自建站的管理员或编辑；WordPress.com 需要可装插件的套餐）。或者把实验室页面的地址单独粘贴成一行：WordPress 通过 oEmbed 发现它并嵌入该组件的默认状态——静态站点没有按地址生成回答的接口，链接里的参数不会被带上；WordPress 会给这种 iframe 加上只允许脚本的 sandbox。",
-        note_en: "A Custom HTML block: paste the two lines above (needs an account allowed to post HTML: an admin or editor on a self-hosted site; on WordPress.com a plan with plugins). Or paste a lab page's address alone on a line: WordPress discovers it through oEmbed and embeds the widget's default state — a static site has no endpoint that answers per address, so the link's parameters are not carried over; WordPress sandboxes such an iframe to scripts only.",
+        note_zh: "「自定义 HTML」区块：粘贴上面的两行（需要能发布 HTML 的账号：自建站的管理员或编辑；WordPress.com 需要可装插件的套餐）。或者把实验室页面的地址单独粘贴成一行：WordPress 通过 oEmbed 发现它并嵌入该组件的默认状态——静态站点没有按地址生成回答的接口，链接里的参数不会被带上；WordPress 会给这种 iframe 加上只允许脚本的 sandbox（本站的服务器须发送 Access-Control-Allow-Origin，GitHub Pages 会发送），高度最多调到 1000 px，更高的组件在框内滚动。",
+        note_en: "A Custom HTML block: paste the two lines above (needs an account allowed to post HTML: an admin or editor on a self-hosted site; on WordPress.com a plan with plugins). Or paste a lab page's address alone on a line: WordPress discovers it through oEmbed and embeds the widget's default state — a static site has no endpoint that answers per address, so the link's parameters are not carried over; WordPress sandboxes such an iframe to scripts only (this site's server must send Access-Control-Allow-Origin; GitHub Pages does) and sizes it up to 1000 px, so a taller widget scrolls inside its frame.",
         code: "<!-- Custom HTML block -->\n<script src=\"{S}embed.js\" defer></script>\n{DIV}\n\n<!-- or, oEmbed: the address alone on its own line -->\n{S}lab/kv-cache/",
     },
     Recipe {

@@ -228,6 +228,36 @@ test("the old iframe snippet still sizes its frame, also when the frame lays out
   await context.close();
 });
 
+test("a WordPress oEmbed of a lab page (sandboxed to scripts, #?secret=) works where the host allows CORS", async () => {
+  // WordPress discovers oembed/<widget>.json from a pasted lab address, keeps the iframe's src,
+  // size and title, appends #?secret=…, and sandboxes it to allow-scripts (an opaque origin, so
+  // the module, wasm and stylesheets are CORS requests): our host must send
+  // Access-Control-Allow-Origin, as GitHub Pages does.
+  const j = JSON.parse(readFileSync("dist/oembed/kv-cache.json", "utf8"));
+  const extra = {};
+  const cors = await serve("dist", "/", extra, { "access-control-allow-origin": "*" });
+  try {
+    const src = j.html.match(/src="([^"]+)"/)[1].replace(j.provider_url, cors.url);
+    extra["/wp.html"] = `<!doctype html><title>WordPress post</title><link rel="icon" href="data:,">
+<script>window.heights=[];addEventListener("message",function(e){var d=e.data;if(d&&d.secret==="Ab3dE9xK1q"&&d.message==="height")heights.push(d.value)})</script>
+<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" src="${src}#?secret=Ab3dE9xK1q" data-secret="Ab3dE9xK1q" width="${j.width}" height="${j.height}" title="${j.title}" frameborder="0"></iframe>`;
+    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${new URL(cors.url).port}/wp.html`);
+    const frame = await (await page.waitForSelector("iframe", { state: "attached" })).contentFrame();
+    await frame.waitForSelector(".widget output[data-key=kv-bytes]", { timeout: 20000 });
+    // Styled (the stylesheets loaded despite the opaque origin), and WordPress's height message sent.
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector(".widget")).borderTopStyle), "solid");
+    await page.waitForFunction(() => window.heights.length > 0);
+    const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    await page.waitForFunction((c) => Math.abs(window.heights.at(-1) - c) <= 1, content);
+    assert.deepEqual(await frame.evaluate(() => window.__llmxErrors), []);
+    await context.close();
+  } finally {
+    cors.close();
+  }
+});
+
 test('data-load="click" loads nothing until clicked', async () => {
   const { context, page, requests, errors } = await openBlog();
   await page.evaluate(() => document.getElementById("click").scrollIntoView());

@@ -9,8 +9,9 @@ const TYPES = {
   ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
 };
 
-/** Starts a server for `root` mounted at `prefix` ("/" or "/sub/path/"); resolves to { url, close }. */
-export function serve(root, prefix = "/", extra = {}) {
+/** Starts a server for `root` mounted at `prefix` ("/" or "/sub/path/"); resolves to { url, close }.
+ * `extra` maps paths to HTML pages served as they are; `headers` are added to every file of `root`. */
+export function serve(root, prefix = "/", extra = {}, headers = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     if (extra[url.pathname]) {
@@ -27,7 +28,7 @@ export function serve(root, prefix = "/", extra = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...headers });
       res.end(body);
     } catch {
       const body = await readFile(join(root, "404.html")).catch(() => "not found");
