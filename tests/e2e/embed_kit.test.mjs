@@ -215,6 +215,27 @@ test("the host's dark mode reaches every open frame within 500 ms; the frame onl
   await context.close();
 });
 
+test("client-rendered blogs (VitePress, Docusaurus): elements added later load too; mdBook's dark themes count as dark", async () => {
+  const { context, page, errors } = await openBlog();
+  await widgetFrame(page, "w0");
+  // A single-page blog renders a new post after the loader ran.
+  await page.evaluate(() => {
+    const el = document.createElement("div");
+    el.id = "later";
+    el.setAttribute("data-llm-explorable", "attention-mask?preset=causal&n=6");
+    document.querySelector("h1").after(el);
+  });
+  const { frame } = await widgetFrame(page, "later");
+  assert.equal(await frame.getAttribute("output[data-key=visible-pairs]", "data-value"), "21");
+  // mdBook marks its dark themes with a class on <html>: coal, navy, ayu.
+  await page.evaluate(() => { document.documentElement.className = "coal"; });
+  await frame.waitForFunction(() => document.documentElement.dataset.theme === "dark", null, { timeout: 500 });
+  await page.evaluate(() => { document.documentElement.className = "light"; });
+  await frame.waitForFunction(() => document.documentElement.dataset.theme === "light", null, { timeout: 500 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the old iframe snippet still sizes its frame, also when the frame lays out far off screen", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
