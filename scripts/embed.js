@@ -48,7 +48,8 @@
   function parse(el) {
     var spec = (el.getAttribute("data-llm-explorable") || "").trim();
     var q = spec.indexOf("?");
-    var name = (q < 0 ? spec : spec.slice(0, q)).replace(/^\/+|\/+$/g, "");
+    // "kv-cache?…", or a pasted lab/embed address: the last path segment names the widget.
+    var name = (q < 0 ? spec : spec.slice(0, q)).replace(/\/+$/, "").split("/").pop();
     var params = new URLSearchParams(q < 0 ? "" : spec.slice(q + 1));
     var lang = el.getAttribute("data-lang") || params.get("lang") || hostLang();
     lang = lang.toLowerCase().indexOf("en") === 0 ? "en" : "zh";
@@ -125,7 +126,7 @@
   }
 
   function post(rec, msg) {
-    if (rec.frame.contentWindow) rec.frame.contentWindow.postMessage(msg, origin);
+    if (rec.frame.isConnected && rec.frame.contentWindow) rec.frame.contentWindow.postMessage(msg, origin);
   }
   function measure(f) {
     frames.forEach(function (rec) { if (rec.frame === f) post(rec, { type: "llm-explorables:measure" }); });

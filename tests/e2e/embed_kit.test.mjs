@@ -224,7 +224,14 @@ test("client-rendered blogs (VitePress, Docusaurus): elements added later load t
     el.id = "later";
     el.setAttribute("data-llm-explorable", "attention-mask?preset=causal&n=6");
     document.querySelector("h1").after(el);
+    // A pasted lab address works as the name too.
+    const pasted = document.createElement("div");
+    pasted.id = "pasted";
+    pasted.setAttribute("data-llm-explorable", location.origin.replace("localhost", "127.0.0.1") + "/en/lab/kl-estimators/?theta=0,1,2&ref=1,1,0");
+    el.after(pasted);
   });
+  const pasted = await widgetFrame(page, "pasted");
+  assert.ok(await pasted.el.evaluate((f) => f.src.includes("/embed/kl-estimators?theta=0%2C1%2C2&ref=1%2C1%2C0")), await pasted.el.evaluate((f) => f.src));
   const { frame } = await widgetFrame(page, "later");
   assert.equal(await frame.getAttribute("output[data-key=visible-pairs]", "data-value"), "21");
   // mdBook marks its dark themes with a class on <html>: coal, navy, ayu.
@@ -233,6 +240,32 @@ test("client-rendered blogs (VitePress, Docusaurus): elements added later load t
   await page.evaluate(() => { document.documentElement.className = "light"; });
   await frame.waitForFunction(() => document.documentElement.dataset.theme === "light", null, { timeout: 500 });
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the Share menu's one-line form, pasted into a blog on another origin, embeds that state", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}en/lab/attention-mask/?preset=bidirectional&n=5`);
+  await page.waitForSelector("html[data-live] .share-menu");
+  await page.click(".share-menu summary");
+  const line = await page.inputValue("textarea[data-share=loader]");
+  assert.equal(line, `<script src="${site.url}embed.js" defer></script>\n<div data-llm-explorable="attention-mask?preset=bidirectional&amp;n=5" data-lang="en"></div>`);
+  // The old iframe snippet is still offered next to it.
+  assert.match(await page.inputValue("textarea[data-share=snippet]"), /^<iframe src=/);
+  const port = new URL(site.url).port;
+  await page.goto(`http://localhost:${port}/blog.html`);
+  await page.evaluate((line) => {
+    const box = document.createElement("div");
+    box.id = "shared";
+    document.querySelector("h1").after(box);
+    // A script inserted as HTML does not run; the loader is already on this page.
+    box.innerHTML = line;
+  }, line);
+  const el = await page.waitForSelector("#shared iframe", { state: "attached", timeout: 20000 });
+  const frame = await el.contentFrame();
+  assert.equal(await (await frame.waitForSelector("output[data-key=visible-pairs]")).getAttribute("data-value"), "25");
+  assert.equal(await el.evaluate((f) => f.title), "Attention-mask lab");
   await context.close();
 });
 
