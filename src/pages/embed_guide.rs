@@ -168,7 +168,7 @@ pub fn EmbedGuidePage(lang: Signal<Lang>) -> impl IntoView {
                     <section class="recipe" data-recipe=r.id>
                         <h2 id=r.id>{move || lang.get().pick(r.zh, r.en)}</h2>
                         <p>{move || lang.get().pick(r.note_zh, r.note_en)}</p>
-                        <pre class="code"><code>{code}</code></pre>
+                        <pre class="code" tabindex="0"><code>{code}</code></pre>
                     </section>
                 }
             }).collect_view()}

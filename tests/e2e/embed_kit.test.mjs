@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, openPage, axeViolations } from "./browser.mjs";
 
 const WIDGETS = ["attention-mask", "grpo", "kl-estimators", "kv-cache", "moe", "norm-placement", "positional-encoding", "sampling", "test-time-scaling"];
 const config = (id) => JSON.parse(readFileSync(new URL(`../../data/configs/${id.replace("/", "__")}.json`, import.meta.url), "utf8"));
@@ -355,4 +355,45 @@ test("every widget has a valid oEmbed JSON, linked from its lab and embed pages"
   // Served with a JSON type, and the pages name it.
   const res = await fetch(`${site.url}oembed/kv-cache.json`);
   assert.equal(res.headers.get("content-type"), "application/json");
+});
+
+test("under a sub-path, embed.js finds the site from its own address, and oEmbed points there", async () => {
+  const extra = {};
+  const sub = await serve("target/dist-sub", "/sub/path/", extra);
+  try {
+    extra["/sub/path/blog.html"] = `<!doctype html><html lang="zh-CN"><title>博客</title><link rel="icon" href="data:,">
+<script src="${sub.url}embed.js" defer></script><div id="x" data-llm-explorable="kv-cache?model=meta-llama/Llama-3.1-8B&amp;ctx=32768"></div>`;
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${new URL(sub.url).port}/sub/path/blog.html`);
+    const { el, frame } = await widgetFrame(page, "x");
+    assert.ok((await el.evaluate((f) => f.src)).startsWith(`${sub.url}embed/kv-cache?`));
+    assert.equal(await el.evaluate((f) => f.title), "KV 缓存实验室");
+    assert.ok(Number(await frame.getAttribute("output[data-key=kv-bytes]", "data-value")) > 0);
+    await sizesSettle(page, ["x"], "under a sub-path");
+    await context.close();
+    const j = JSON.parse(readFileSync("target/dist-sub/oembed/moe.json", "utf8"));
+    assert.match(j.provider_url, /\/sub\/path\/$/);
+    assert.ok(j.html.includes(`src="${j.provider_url}embed/moe"`), j.html);
+    assert.ok(readFileSync("target/dist-sub/embed/moe/index.html", "utf8").includes(`href="${j.provider_url}oembed/moe.json"`));
+  } finally {
+    sub.close();
+  }
+});
+
+test("the embed guide (zh and en) has every recipe with this site's embed.js, and no accessibility violation", async () => {
+  const recipes = ["html", "mdbook", "hugo", "jekyll", "hexo", "vitepress", "docusaurus", "wordpress", "iframe"];
+  for (const [path, h1] of [["embed-guide/", "嵌入指南"], ["en/embed-guide/", "Embed guide"]]) {
+    const { page, errors, context } = await openPage(browser, { width: 360 });
+    await page.goto(site.url + path);
+    await page.waitForSelector("html[data-live] .embed-guide");
+    assert.equal(await page.textContent("h1"), h1);
+    assert.deepEqual(await page.$$eval("[data-recipe]", (s) => s.map((e) => e.dataset.recipe)), recipes);
+    const code = await page.$$eval("[data-recipe] pre", (p) => p.map((e) => e.textContent));
+    for (const c of code.slice(0, -1)) assert.ok(c.includes(`${site.url}embed.js`), c);
+    assert.ok(code.at(-1).includes(`${site.url}embed/kv-cache?`));
+    assert.deepEqual(await axeViolations(page), [], path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

@@ -45,31 +45,17 @@ fn message(pairs: &[(&str, JsValue)]) -> js_sys::Object {
 
 thread_local! {
     static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// The height posted last, and whether a check after DOM changes is scheduled.
+    /// The height posted last.
     static LAST: std::cell::Cell<i32> = const { std::cell::Cell::new(-1) };
-    static SCHEDULED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// After DOM changes: post the height if it changed. A frame that is off screen gets no
-/// ResizeObserver callbacks in Chromium (its rendering is paused), but DOM changes are still
-/// observed, and reading the layout works.
+/// Posts the height if it changed since the last post. Runs on ResizeObserver callbacks, on
+/// `resize` and after DOM changes: a frame that is off screen gets no ResizeObserver callbacks
+/// in Chromium (its rendering is paused), but DOM changes are still observed, and reading the
+/// layout works.
 fn check_height() {
-    SCHEDULED.with(|s| s.set(false));
     if content_height() != LAST.with(|l| l.get()) {
         post_height();
-    }
-}
-
-fn schedule_check() {
-    if SCHEDULED.with(|s| s.replace(true)) {
-        return;
-    }
-    let cb = Closure::once_into_js(check_height);
-    if window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 50)
-        .is_err()
-    {
-        SCHEDULED.with(|s| s.set(false));
     }
 }
 
@@ -120,14 +106,15 @@ fn string_field(data: &JsValue, key: &str) -> Option<String> {
 
 /// A message from the parent page: measure now, or switch the theme. Messages from anyone
 /// else (another frame, a script of ours) and of any other shape are ignored.
-fn on_message(ev: web_sys::MessageEvent) {
-    let (Some(parent), Some(source)) = (parent(), ev.source()) else {
+fn on_message(ev: JsValue) {
+    let Some(parent) = parent() else {
         return;
     };
-    if !js_sys::Object::is(source.as_ref(), parent.as_ref()) {
+    let source = js_sys::Reflect::get(&ev, &"source".into()).unwrap_or(JsValue::NULL);
+    if !js_sys::Object::is(&source, parent.as_ref()) {
         return;
     }
-    let data = ev.data();
+    let data = js_sys::Reflect::get(&ev, &"data".into()).unwrap_or(JsValue::NULL);
     let ty = string_field(&data, "type");
     let theme = string_field(&data, "theme");
     match embed::parse_parent_message(ty.as_deref(), theme.as_deref()) {
@@ -149,7 +136,7 @@ pub fn start() {
         return;
     }
     let doc = document();
-    let cb = Closure::<dyn Fn()>::new(post_height);
+    let cb = Closure::<dyn Fn()>::new(check_height);
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
         if let Some(root) = doc.document_element() {
             obs.observe(&root);
@@ -159,10 +146,8 @@ pub fn start() {
         }
     }
     let _ = window().add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
-    let changed = Closure::<dyn Fn()>::new(schedule_check);
     if let (Ok(obs), Some(root)) = (
-        web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()),
+        web_sys::MutationObserver::new(cb.as_ref().unchecked_ref()),
         doc.document_element(),
     ) {
         let init = web_sys::MutationObserverInit::new();
@@ -172,8 +157,8 @@ pub fn start() {
         init.set_character_data(true);
         let _ = obs.observe_with_options(&root, &init);
     }
-    changed.forget();
-    let on_msg = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
+    cb.forget();
+    let on_msg = Closure::<dyn Fn(JsValue)>::new(on_message);
     let _ = window().add_event_listener_with_callback("message", on_msg.as_ref().unchecked_ref());
     on_msg.forget();
     post_height();

@@ -72,6 +72,27 @@ fn CopyButton(
     }
 }
 
+/// A snippet to copy: its label, a read-only text area and a copy button. One component for
+/// every snippet, so the view code is compiled once.
+#[component]
+fn SnippetRow(
+    lang: Signal<Lang>,
+    text: Signal<String>,
+    key: &'static str,
+    rows: u32,
+    /// (zh, en)
+    label: (&'static str, &'static str),
+    copy: (&'static str, &'static str),
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{tr(lang, label.0, label.1)}</span>
+            <textarea readonly rows=rows prop:value=text data-share=key></textarea>
+        </label>
+        <CopyButton lang text label_en=copy.1 label_zh=copy.0 />
+    }
+}
+
 /// The Share / Embed menu for one widget state.
 #[component]
 pub fn ShareMenu(
@@ -119,17 +140,13 @@ pub fn ShareMenu(
                     <input type="text" readonly prop:value=link data-share="link" />
                 </label>
                 <CopyButton lang text=link label_en="Copy link" label_zh="复制链接" />
-                <label>
-                    <span>{tr(lang, "一行嵌入（embed.js：按需加载、自动高度、跟随博客的深色模式）", "One-line embed (embed.js: loads when scrolled near, sizes itself, follows your blog's dark mode)")}</span>
-                    <textarea readonly rows="3" prop:value=one_line data-share="loader"></textarea>
-                </label>
-                <CopyButton lang text=one_line label_en="Copy one-line embed" label_zh="复制一行嵌入" />
-                <label>
-                    <span>{tr(lang, "iframe 嵌入代码（不用 embed.js）", "iframe snippet (without embed.js)")}</span>
-                    <textarea readonly rows="5" prop:value=snippet data-share="snippet"></textarea>
-                </label>
-                <CopyButton lang text=snippet label_en="Copy snippet" label_zh="复制嵌入代码" />
-                <a class="share-guide" target="_blank" rel="noopener" href=move || format!("{}{}embed-guide/", crate::dom::base_path(), if lang.get() == Lang::En { "en/" } else { "" })>
+                <SnippetRow lang text=one_line key="loader" rows=3
+                    label=("一行嵌入（embed.js：按需加载、自动高度、跟随博客的深色模式）", "One-line embed (embed.js: loads when scrolled near, sizes itself, follows your blog's dark mode)")
+                    copy=("复制一行嵌入", "Copy one-line embed") />
+                <SnippetRow lang text=snippet key="snippet" rows=5
+                    label=("iframe 嵌入代码（不用 embed.js）", "iframe snippet (without embed.js)")
+                    copy=("复制嵌入代码", "Copy snippet") />
+                <a class="share-guide" target="_blank" rel="noopener" href=move || format!("{}{}embed-guide/", crate::dom::base_path(), lang.get().pick("", "en/"))>
                     {tr(lang, "嵌入指南（各种博客平台）", "Embed guide (every blog platform)")}
                 </a>
             </div>
