@@ -18,9 +18,6 @@ mkdir -p "$out/widgets"
 # opaque origin, where a stylesheet with `integrity` loads only as a CORS request.
 css_links=$(grep -o '<link rel="stylesheet"[^>]*>' "$out/index.html" | sed 's|<link rel="stylesheet"|<link rel="stylesheet" crossorigin|' || true)
 
-# The widget stylesheets' names (style/<widget>.css), as a regex alternation.
-widget_css=$(ls style/*.css | xargs -n1 basename | sed 's/\.css$//' | grep -vxE 'main|widgets' | paste -sd'|')
-
 for src in crates/widgets/examples/*.rs; do
   file=$(basename "$src" .rs)            # attention_mask
   name=${file//_/-}                      # attention-mask
@@ -35,12 +32,8 @@ for src in crates/widgets/examples/*.rs; do
   # The oEmbed discovery links the pre-render wrote into the widget's lab pages (zh, then en).
   oembed=$(cat "$out/lab/$name/index.html" "$out/en/lab/$name/index.html" 2>/dev/null |
     grep -o '<link rel="alternate" type="application/json+oembed"[^>]*>' || true)
-  # The shared stylesheets and this widget's own, not the other widgets' (every rule in
-  # style/<widget>.css is scoped to its widget).
-  own_css=$(printf '%s\n' "$css_links" | grep -vE "href=\"[^\"]*/(${widget_css})-[0-9a-f]+\.css\"" || true)
-  own_css+=$'\n'$(printf '%s\n' "$css_links" | grep -E "href=\"[^\"]*/${file}-[0-9a-f]+\.css\"" || true)
   sed -e "s|__NAME__|$name|g" -e "s|__BASE__|$public_url|g" scripts/embed-template.html |
-    awk -v css="$own_css" -v oembed="$oembed" \
+    awk -v css="$css_links" -v oembed="$oembed" \
       '{ if ($0 ~ /__CSS__/) print css; else if ($0 ~ /__OEMBED__/) print oembed; else print }' > "$out/embed/$name/index.html"
 done
 echo "build-widgets: $(ls "$out/widgets" | grep -c '\.js$') widget modules ($profile)"
