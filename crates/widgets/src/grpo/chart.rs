@@ -3,9 +3,9 @@
 //! pᴳ + (1 − p)ᴳ that a group has no signal, against G.
 
 use super::Result;
-use crate::canvas::{fit, theme_rgb};
 use crate::dom::measured_width;
 use crate::fmt::num;
+use crate::plot::Plot;
 use crate::WidgetEnv;
 use explorables_core::grpo::clip::{clip_region, surrogate_curves};
 use explorables_core::grpo::shaping::zero_signal_curve;
@@ -13,32 +13,12 @@ use explorables_core::grpo::{GroupResult, MAX_G, MAX_RATIO};
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-fn rgb(c: [u8; 3]) -> RGBColor {
-    RGBColor(c[0], c[1], c[2])
-}
-
-struct Theme {
-    fg: RGBColor,
-    bg: RGBColor,
-    border: RGBColor,
-    pos: RGBColor,
-    neg: RGBColor,
-    zone: RGBColor,
-}
-
-fn theme() -> Theme {
-    Theme {
-        fg: rgb(theme_rgb("--fg", [27, 31, 36])),
-        bg: rgb(theme_rgb("--bg", [255, 255, 255])),
-        border: rgb(theme_rgb("--border", [213, 217, 222])),
-        pos: rgb(theme_rgb("--chart-1", [37, 99, 235])),
-        neg: rgb(theme_rgb("--chart-2", [220, 38, 38])),
-        zone: rgb(theme_rgb("--chart-4", [147, 51, 234])),
-    }
-}
+/// The chart colours: positive and negative advantages, the clip zone.
+const POS: usize = 0;
+const NEG: usize = 1;
+const ZONE: usize = 3;
 
 /// The ρ range shown: every ratio and both clip edges, with room on each side.
 pub fn rho_range(r: &GroupResult) -> (f64, f64) {
@@ -61,12 +41,9 @@ fn decimals(span: f64) -> usize {
 }
 
 fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: Lang) -> Option<()> {
-    let css_h = (css_w * 0.6).clamp(220.0, 340.0);
-    let (bw, _) = fit(canvas, css_w, css_h);
-    let k = bw as f64 / css_w.max(1.0);
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let t = theme();
-    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&t.fg);
+    let (t, root) = Plot::start(canvas, css_w, 0.6, (220.0, 340.0))?;
+    let px = |v: f64| t.px(v);
+    let font = |size: f64| t.font(size);
     let p = &r.params;
     let (x0, x1) = rho_range(r);
     let curves = surrogate_curves(1.0, p.eps_low, p.eps_high, (x0, x1), 241);
@@ -75,8 +52,6 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
     let pad = ((y1 - y0) * 0.08).max(1e-3);
     y0 -= pad;
     y1 += pad;
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&t.bg).ok()?;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(10.0))
         .x_label_area_size(px(38.0))
@@ -104,7 +79,7 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
         .ok()?;
     // The clip zones: flat for A < 0 left of 1 − ε_low, flat for A > 0 right of 1 + ε_high.
     let (lo, hi) = clip_region(p.eps_low, p.eps_high);
-    let zone = t.zone.mix(0.12).filled();
+    let zone = t.series[ZONE].mix(0.12).filled();
     if lo > x0 {
         chart
             .draw_series(std::iter::once(Rectangle::new(
@@ -128,12 +103,12 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
                     vec![(e, y0), (e, y1)],
                     px(4.0),
                     px(3.0),
-                    t.zone.stroke_width(px(1.0)),
+                    t.series[ZONE].stroke_width(px(1.0)),
                 ))
                 .ok()?;
         }
     }
-    for (c, colour) in curves.iter().zip([t.pos, t.neg]) {
+    for (c, colour) in curves.iter().zip([t.series[POS], t.series[NEG]]) {
         chart
             .draw_series(LineSeries::new(
                 c.points.iter().map(|q| (q.0, q.1)),
@@ -147,9 +122,9 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
         let rho = p.ratios[i].clamp(x0, x1);
         let y = if a == 0.0 { 0.0 } else { s.value / a.abs() };
         let colour = if a > 0.0 {
-            t.pos
+            t.series[POS]
         } else if a < 0.0 {
-            t.neg
+            t.series[NEG]
         } else {
             t.fg
         };
@@ -176,16 +151,11 @@ fn draw_surrogate(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: La
 }
 
 fn draw_zero(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: Lang) -> Option<()> {
-    let css_h = (css_w * 0.5).clamp(160.0, 240.0);
-    let (bw, _) = fit(canvas, css_w, css_h);
-    let k = bw as f64 / css_w.max(1.0);
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let t = theme();
-    let font = |size: f64| ("system-ui, sans-serif", size * k).into_font().color(&t.fg);
+    let (t, root) = Plot::start(canvas, css_w, 0.5, (160.0, 240.0))?;
+    let px = |v: f64| t.px(v);
+    let font = |size: f64| t.font(size);
     let g_max = 32.max(r.params.g()).min(MAX_G);
     let pts = zero_signal_curve(r.params.p, 2, g_max);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    root.fill(&t.bg).ok()?;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(10.0))
         .x_label_area_size(px(34.0))
@@ -211,7 +181,7 @@ fn draw_zero(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: Lang) -
     chart
         .draw_series(LineSeries::new(
             pts.iter().map(|&(g, v)| (g as f64, v)),
-            t.pos.stroke_width(px(2.0)),
+            t.series[POS].stroke_width(px(2.0)),
         ))
         .ok()?;
     let g = r.params.g() as f64;
@@ -219,7 +189,7 @@ fn draw_zero(canvas: &HtmlCanvasElement, css_w: f64, r: &GroupResult, l: Lang) -
         .draw_series(std::iter::once(Circle::new(
             (g, r.zero_signal_prob),
             px(5.0),
-            t.neg.filled(),
+            t.series[NEG].filled(),
         )))
         .ok()?;
     root.present().ok()
