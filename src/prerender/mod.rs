@@ -9,7 +9,7 @@ mod site;
 
 pub use embed::{embed_js, oembed_files};
 
-pub use site::{robots_txt, sitemap_xml, write_page, Template};
+pub use site::{inline_stylesheets, robots_txt, sitemap_xml, write_page, Template};
 
 use crate::app::Shell;
 use crate::catalogue::{self, QUESTIONS, SECTIONS};
