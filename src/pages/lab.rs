@@ -76,6 +76,9 @@ pub fn LabPage(widget: String, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <article class="lab-page">
             <nav class="breadcrumb"><a href=move || href("lab", lang.get())>{tr(lang, "← 实验室", "← Labs")}</a></nav>
+            // The page's heading for screen readers and search engines; the widget shows its
+            // title itself.
+            <h1 class="visually-hidden">{move || title.map(|(zh, en)| lang.get().pick(zh, en)).unwrap_or("?")}</h1>
             <WidgetHost name=widget.clone() lang mode="page" />
             {explorables_core::widgets::find(&widget).map(|w| view! { <UsedIn widget=w.name lang /> })}
         </article>

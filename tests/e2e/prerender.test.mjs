@@ -42,6 +42,7 @@ test("every page is a file with its own title, description, canonical, alternate
     const html = readFileSync(file, "utf8");
     const title = unescape(head(html, /<title>([^<]*)<\/title>/));
     assert.ok(title, `${path}: title`);
+    assert.equal(html.match(/<h1[ >]/g)?.length, 1, `${path}: one h1`);
     if (h1) assert.ok(title.startsWith(h1), `${path}: title starts with "${h1}": ${title}`);
     assert.equal(head(html, /<html lang="([^"]+)"/), lang === "en" ? "en" : "zh-CN", `${path}: html lang`);
     const description = unescape(head(html, /<meta name="description" content="([^"]*)"/));
@@ -129,6 +130,17 @@ test("with JavaScript off, a question page shows its title, answer and math in e
   }
 });
 
+test("with JavaScript off, the page follows the system's light or dark mode", async () => {
+  for (const [colorScheme, bg] of [["dark", "rgb(17, 20, 24)"], ["light", "rgb(255, 255, 255)"]]) {
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}en/q/grpo/`);
+    assert.equal(await page.$eval("html", (h) => h.getAttribute("data-theme")), null, "no theme script ran");
+    assert.equal(await page.$eval("body", (b) => getComputedStyle(b).backgroundColor === "rgba(0, 0, 0, 0)" ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(b).backgroundColor), bg, colorScheme);
+    await context.close();
+  }
+});
+
 test("the app takes a pre-rendered page over without layout shift or duplicated content", async () => {
   for (const path of ["", "q/grpo/", "en/q/deepseek-mla/", "lab/", "lab/kv-cache/", "en/lab/grpo/"]) {
     const { page, errors, context } = await openPage(browser);
@@ -148,7 +160,7 @@ test("the app takes a pre-rendered page over without layout shift or duplicated 
       answer: document.querySelectorAll("[data-testid=answer]").length,
     }));
     // (A lab page has no h1 of its own: the widget frame titles it.)
-    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: /lab\/[a-z]/.test(path) ? 0 : 1, answer: path.includes("q/") ? 1 : 0 }, path);
+    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: 1, answer: path.includes("q/") ? 1 : 0 }, path);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.02, `${path}: cumulative layout shift ${cls}`);
     assert.deepEqual(errors, [], path);
