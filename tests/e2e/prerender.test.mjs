@@ -126,6 +126,11 @@ test("with JavaScript off, a question page shows its title, answer and math in e
     assert.ok((await page.textContent("[data-testid=answer]")).includes(line.slice(0, 30)), `answer text: ${line.slice(0, 30)}`);
     assert.ok((await page.$$("[data-testid=answer] math")).length > 5, "MathML");
     assert.ok(await page.$(".prev-next .next"), "next link");
+    assert.ok(await page.isVisible(".other-lang"), "the title in the other language");
+    // …unless it is the same text.
+    const same = questions.find((q) => q.zh === q.en);
+    await page.goto(`${site.url}${lang === "en" ? "en/" : ""}q/${same.slug}/`);
+    assert.equal(await page.isVisible(".other-lang"), false, `${same.slug}: the same title is not repeated`);
     await context.close();
   }
 });
