@@ -33,6 +33,7 @@ for src in crates/widgets/examples/*.rs; do
   if [ "$profile" = release ]; then
     wasm-opt -Oz "$out/widgets/${name}_bg.wasm" -o "$out/widgets/${name}_bg.wasm.opt"
     mv "$out/widgets/${name}_bg.wasm.opt" "$out/widgets/${name}_bg.wasm"
+    node scripts/minify.mjs js "$out/widgets/$name.js"
   fi
   mkdir -p "$out/embed/$name"
   # The oEmbed discovery links the pre-render wrote into the widget's lab pages (zh, then en).

@@ -19,4 +19,5 @@ dark=$(sed -n '/^\[data-theme="dark"\] {$/,/^}$/p' style/main.css | sed '1d;$d')
     cat "$f"
   done
 } > "$out/site.css.tmp"
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then node scripts/minify.mjs css "$out/site.css.tmp"; fi
 mv "$out/site.css.tmp" "$out/site.css"
