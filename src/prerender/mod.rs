@@ -15,7 +15,6 @@ use crate::app::Shell;
 use crate::catalogue::{self, QUESTIONS, SECTIONS};
 use crate::route::{page_path, Loc, Router};
 use crate::ui::theme::{Theme, ThemeState};
-use crate::widgets::implemented;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -173,10 +172,7 @@ pub fn pages(answers: &AnswerTexts) -> Vec<Page> {
             )),
             answer: None,
         });
-        for w in explorables_core::widgets::WIDGETS
-            .iter()
-            .filter(|w| implemented().contains(&w.name))
-        {
+        for w in explorables_core::widgets::WIDGETS {
             out.push(Page {
                 route: format!("lab/{}", w.name),
                 lang,
