@@ -70,6 +70,34 @@ pub fn obj(fields: Vec<(&'static str, Json)>) -> Json {
     Json::Obj(fields)
 }
 
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Int(v) => s.serialize_u64(*v),
+            Json::Num(v) if v.is_finite() => s.serialize_f64(*v),
+            Json::Num(_) => s.serialize_unit(),
+            Json::Str(v) => s.serialize_str(v),
+            Json::Arr(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for i in items {
+                    q.serialize_element(i)?;
+                }
+                q.end()
+            }
+            Json::Obj(fields) => {
+                let mut m = s.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,33 +125,5 @@ mod tests {
             "{\n  \"a\": 18446744073709551615,\n  \"b\": null,\n  \"c\": 0.5,\n  \"d\": [],\n  \"e\": [\n    null,\n    true\n  ],\n  \"f\": null,\n  \"g\": {}\n}"
         );
         assert_eq!(Json::Num(1e21).to_pretty().parse::<f64>(), Ok(1e21));
-    }
-}
-
-impl serde::Serialize for Json {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self {
-            Json::Null => s.serialize_unit(),
-            Json::Bool(b) => s.serialize_bool(*b),
-            Json::Int(v) => s.serialize_u64(*v),
-            Json::Num(v) if v.is_finite() => s.serialize_f64(*v),
-            Json::Num(_) => s.serialize_unit(),
-            Json::Str(v) => s.serialize_str(v),
-            Json::Arr(items) => {
-                let mut q = s.serialize_seq(Some(items.len()))?;
-                for i in items {
-                    q.serialize_element(i)?;
-                }
-                q.end()
-            }
-            Json::Obj(fields) => {
-                let mut m = s.serialize_map(Some(fields.len()))?;
-                for (k, v) in fields {
-                    m.serialize_entry(k, v)?;
-                }
-                m.end()
-            }
-        }
     }
 }
