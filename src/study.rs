@@ -155,7 +155,11 @@ fn static_rate_bar(l: Lang) -> AnyView {
                 "Think of your answer before reading it, then rate yourself honestly: spaced repetition (FSRS) asks again just before you would forget. Progress stays in this browser.")}</p>
             <div class="rate-buttons" role="group" aria-label=l.pick("自评", "Rate yourself")>
                 {["again", "hard", "good", "easy"].map(|g| view! {
-                    <button type="button" class=format!("rate rate-{g}") data-rate=g><span>{rate_label(g, l)}</span></button>
+                    <button type="button" class=format!("rate rate-{g}") data-rate=g>
+                        <span>{rate_label(g, l)}</span>
+                        // The interval line the module fills in (kept: no shift on takeover).
+                        <small>"\u{a0}"</small>
+                    </button>
                 })}
             </div>
             <p class="rate-status" data-testid="rate-status"></p>

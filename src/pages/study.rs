@@ -7,11 +7,7 @@ use crate::study::StudyHost;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 
-/// The computed cards' questions, listed at build time (the live page shows the module's cards,
-/// so the browser build renders none: less code in the site's wasm).
-#[cfg(not(feature = "ssr"))]
-fn card_questions(_: Lang) {}
-
+/// The computed cards' questions, listed at build time (the live page shows the module's cards).
 #[cfg(feature = "ssr")]
 fn card_questions(l: Lang) -> impl IntoView {
     let cards = explorables_core::study::cards::cards();
@@ -27,7 +23,22 @@ fn card_questions(l: Lang) -> impl IntoView {
     }
 }
 
-/// What the page says before (and without) the module.
+/// What the browser shows until the module is up (after a move inside the app; a loaded
+/// `/study/` has the module mounted before the app starts, see `index.html`): a title only,
+/// to keep the site's wasm small.
+#[cfg(not(feature = "ssr"))]
+fn static_page(l: Lang) -> AnyView {
+    view! {
+        <article class="study-page">
+            <h1>{l.pick("学习", "Study")}</h1>
+            <p class="loading">{l.pick("正在加载学习模式…", "Loading study mode…")}</p>
+        </article>
+    }
+    .into_any()
+}
+
+/// What the pre-rendered page says before (and without) the module.
+#[cfg(feature = "ssr")]
 fn static_page(l: Lang) -> AnyView {
     let stat = |key: &'static str, label: &'static str| {
         view! {

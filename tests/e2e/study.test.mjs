@@ -256,3 +256,21 @@ test("a computed card accepts the right answer, rejects a wrong one, and links t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("under a sub-path /study/ loads its module and cards, and its links keep the prefix", async () => {
+  const sub = await serve("target/dist-sub", "/sub/path/");
+  const { page, errors, context } = await openPage(browser);
+  try {
+    await page.goto(sub.url + "en/study/");
+    await appReady(page);
+    const card = page.locator('.study-host[data-ready] [data-card="kv-llama-3-1-8b-32768-bf16"]');
+    await card.locator("input").waitFor();
+    assert.equal(await card.locator("a.card-link").getAttribute("href"), "/sub/path/en/lab/kv-cache/?model=meta-llama/Llama-3.1-8B&ctx=32768&dtype=bf16");
+    const dueLink = await page.getAttribute(".study-host[data-ready] .chapter-row a", "href");
+    assert.match(dueLink, /^\/sub\/path\/en\/s\//);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    sub.close();
+  }
+});

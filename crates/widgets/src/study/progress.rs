@@ -1,7 +1,7 @@
 //! The home page's per-chapter progress: how many of each chapter's questions the reader has
-//! rated. The site mounts it only for a reader with stored progress, into
-//! `.study-host[data-study=progress]`; each count goes next to its chapter's entry in the
-//! table of contents (`a[href="#ch-<chapter>"]`).
+//! rated, one entry per chapter with at least one, linked to the chapter on the page. The site
+//! mounts it only for a reader with stored progress, into `.study-host[data-study=progress]`
+//! above the table of contents; it also shows the notice about unreadable stored data.
 
 use super::catalogue::{chapter_questions, chapters, QUESTIONS, SECTIONS};
 use super::page::StudyNotice;
