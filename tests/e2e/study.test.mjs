@@ -89,6 +89,7 @@ test("a new reader's question page requests the study module only when they clic
   }
   assert.deepEqual(requested, [], "no study module before a rating");
   assert.equal(await page.$(".study-host[data-ready]"), null);
+  assert.deepEqual(await axeViolations(page), [], "the static rating bar");
   await page.click("[data-rate=hard]");
   await studyReady(page, "rate");
   await page.waitForSelector(`[data-testid=rate-status][data-value]:not([data-value=""])`);
@@ -96,6 +97,7 @@ test("a new reader's question page requests the study module only when they clic
   assert.match(await page.textContent("[data-testid=rate-status]"), /很吃力/);
   // Each button now shows the interval FSRS would give.
   assert.match(await page.textContent("[data-rate=good] small"), /天/);
+  assert.deepEqual(await axeViolations(page), [], "the live rating bar");
   assert.deepEqual(errors, []);
   await context.close();
 });
