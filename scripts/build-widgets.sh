@@ -14,10 +14,16 @@ flags=()
 
 cargo build --quiet "${flags[@]}" --target wasm32-unknown-unknown -p explorables-widgets --examples
 mkdir -p "$out/widgets"
-# The stylesheet links Trunk wrote into the page (hashed names), reused by the embed pages.
-# `crossorigin`: a frame sandboxed without same-origin (WordPress's oEmbed iframes) has an
-# opaque origin, where a stylesheet with `integrity` loads only as a CORS request.
-css_links=$(grep -o '<link rel="stylesheet"[^>]*>' "$out/index.html" | sed 's|<link rel="stylesheet"|<link rel="stylesheet" crossorigin|' || true)
+# The site's stylesheet (Trunk's hashed bundle; the pre-rendered pages inline it, the embed pages
+# link it so it is cached across embeds). `crossorigin`: a frame sandboxed without same-origin
+# (WordPress's oEmbed iframes) has an opaque origin, where a stylesheet loads only as a CORS request.
+css_links=""
+for css in "$out"/*.css; do
+  if [ -f "$css" ]; then
+    css_links+="<link rel=\"stylesheet\" crossorigin href=\"${public_url}$(basename "$css")\">"
+  fi
+done
+[ -n "$css_links" ] || { echo "build-widgets: no stylesheet in $out" >&2; exit 1; }
 
 for src in crates/widgets/examples/*.rs; do
   file=$(basename "$src" .rs)            # attention_mask
@@ -28,6 +34,7 @@ for src in crates/widgets/examples/*.rs; do
   if [ "$profile" = release ]; then
     wasm-opt -Oz "$out/widgets/${name}_bg.wasm" -o "$out/widgets/${name}_bg.wasm.opt"
     mv "$out/widgets/${name}_bg.wasm.opt" "$out/widgets/${name}_bg.wasm"
+    node scripts/minify.mjs js "$out/widgets/$name.js"
   fi
   # A module without a lab page (study mode) is not a widget: no embed page.
   [ -f "$out/lab/$name/index.html" ] || continue

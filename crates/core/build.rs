@@ -41,6 +41,7 @@ const MODEL_KEYS: &[&str] = &[
     "name",
     "source",
     "note",
+    "note_zh",
     "config_file",
     "config_copy",
     "layers",
@@ -404,6 +405,7 @@ fn model_literal(f: &Fields, configs: &Path) -> Result<String, String> {
         ));
     }
     let note = f.string("note")?;
+    let note_zh = f.string("note_zh")?;
     let name = f.string("name")?;
 
     let config_file = f.opt_string("config_file")?;
@@ -548,6 +550,7 @@ fn model_literal(f: &Fields, configs: &Path) -> Result<String, String> {
     let _ = writeln!(s, "        config_file: {},", opt_str(&config_file));
     let _ = writeln!(s, "        config_copy: {},", opt_str(&config_copy));
     let _ = writeln!(s, "        note: {note:?},");
+    let _ = writeln!(s, "        note_zh: {note_zh:?},");
     let _ = writeln!(s, "    }},");
     Ok(s)
 }

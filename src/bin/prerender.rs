@@ -45,6 +45,9 @@ fn run() -> Result<usize, String> {
 
     let index = std::fs::read_to_string(out.join("index.html"))
         .map_err(|e| format!("{}: {e}", out.join("index.html").display()))?;
+    let index = prerender::inline_stylesheets(&index, |file| {
+        std::fs::read_to_string(out.join(file)).map_err(|e| format!("{file}: {e}"))
+    })?;
     let template = Template::parse(&index)?;
     let pages = prerender::pages(&texts);
     for page in pages.iter().chain([&prerender::not_found()]) {

@@ -4,7 +4,7 @@ use crate::catalogue::{QuestionEntry, QUESTIONS};
 use crate::dom::document;
 use crate::route::href;
 use crate::ui::i18n::tr;
-use crate::widgets::{implemented, WidgetHost};
+use crate::widgets::WidgetHost;
 use explorables_core::lang::Lang;
 use explorables_core::widgets::WIDGETS;
 use leptos::prelude::*;
@@ -25,16 +25,12 @@ pub fn LabsPage(lang: Signal<Lang>) -> impl IntoView {
                 " "<a href=move || href("embed-guide", lang.get())>{tr(lang, "嵌入指南", "Embed guide")}</a>
             </p>
             <ul class="lab-list">
-                {WIDGETS.iter().map(|w| {
-                    let ready = implemented().contains(&w.name);
-                    view! {
-                        <li data-ready=ready.to_string() data-widget=w.name>
-                            <h2><a href=move || href(&format!("lab/{}", w.name), lang.get())>{move || lang.get().pick(w.zh, w.en)}</a></h2>
-                            {(!ready).then(|| view! { <span class="badge muted">{tr(lang, "即将上线", "coming soon")}</span> })}
-                            <p>{move || lang.get().pick(w.about_zh, w.about_en)}</p>
-                            <UsedIn widget=w.name lang />
-                        </li>
-                    }
+                {WIDGETS.iter().map(|w| view! {
+                    <li data-widget=w.name>
+                        <h2><a href=move || href(&format!("lab/{}", w.name), lang.get())>{move || lang.get().pick(w.zh, w.en)}</a></h2>
+                        <p>{move || lang.get().pick(w.about_zh, w.about_en)}</p>
+                        <UsedIn widget=w.name lang />
+                    </li>
                 }).collect_view()}
             </ul>
         </article>
@@ -76,6 +72,9 @@ pub fn LabPage(widget: String, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <article class="lab-page">
             <nav class="breadcrumb"><a href=move || href("lab", lang.get())>{tr(lang, "← 实验室", "← Labs")}</a></nav>
+            // The page's heading for screen readers and search engines; the widget shows its
+            // title itself.
+            <h1 class="visually-hidden">{move || title.map(|(zh, en)| lang.get().pick(zh, en)).unwrap_or("?")}</h1>
             <WidgetHost name=widget.clone() lang mode="page" />
             {explorables_core::widgets::find(&widget).map(|w| view! { <UsedIn widget=w.name lang /> })}
         </article>

@@ -135,7 +135,7 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
         <article class="question-page">
             <Breadcrumb sections=ancestry(q.section) lang />
             <h1 data-testid="question-title">{move || q.title(lang.get())}</h1>
-            <p class="other-lang" lang=move || if lang.get() == Lang::Zh { "en" } else { "zh" }>{move || lang.get().pick(q.en, q.zh)}</p>
+            <p class="other-lang" hidden=q.zh == q.en lang=move || if lang.get() == Lang::Zh { "en" } else { "zh" }>{move || lang.get().pick(q.en, q.zh)}</p>
             {status}
             // Build-time HTML from our own content files, never user text.
             <div class="answer" node_ref=answer_ref data-testid="answer" data-slug=q.slug

@@ -1,7 +1,6 @@
 //! The embed kit's build-time files: `embed.js` (the loader in `scripts/embed.js` with the
 //! widget names filled in) and a static oEmbed JSON per widget and language.
 
-use crate::widgets::implemented;
 use explorables_core::embed::{oembed_json, oembed_path};
 use explorables_core::json::string;
 use explorables_core::lang::Lang;
@@ -11,7 +10,7 @@ const LOADER: &str = include_str!("../../scripts/embed.js");
 const SLOT: &str = "/*WIDGETS*/ {} /*END*/";
 
 fn widgets() -> impl Iterator<Item = &'static WidgetInfo> {
-    WIDGETS.iter().filter(|w| implemented().contains(&w.name))
+    WIDGETS.iter()
 }
 
 /// `embed.js`: the loader with `{"name": ["zh title", "en title"], …}` in its slot.
@@ -67,13 +66,13 @@ mod tests {
                 w.name
             );
         }
-        assert_eq!(widgets().count(), implemented().len());
+        assert_eq!(widgets().count(), WIDGETS.len());
     }
 
     #[test]
     fn oembed_file_per_widget_and_language() {
         let files = oembed_files("https://x.example/");
-        assert_eq!(files.len(), 2 * implemented().len());
+        assert_eq!(files.len(), 2 * WIDGETS.len());
         assert!(files.iter().any(|(p, j)| p == "oembed/kv-cache.en.json"
             && j.contains("https://x.example/embed/kv-cache?lang=en")));
         assert!(discovery_link("lab/moe", Lang::Zh, "https://x.example/")

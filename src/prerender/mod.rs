@@ -9,13 +9,12 @@ mod site;
 
 pub use embed::{embed_js, oembed_files};
 
-pub use site::{robots_txt, sitemap_xml, write_page, Template};
+pub use site::{inline_stylesheets, robots_txt, sitemap_xml, write_page, Template};
 
 use crate::app::Shell;
 use crate::catalogue::{self, QUESTIONS, SECTIONS};
 use crate::route::{page_path, Loc, Router};
 use crate::ui::theme::{Theme, ThemeState};
-use crate::widgets::implemented;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -185,10 +184,7 @@ pub fn pages(answers: &AnswerTexts) -> Vec<Page> {
             )),
             answer: None,
         });
-        for w in explorables_core::widgets::WIDGETS
-            .iter()
-            .filter(|w| implemented().contains(&w.name))
-        {
+        for w in explorables_core::widgets::WIDGETS {
             out.push(Page {
                 route: format!("lab/{}", w.name),
                 lang,

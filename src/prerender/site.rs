@@ -41,6 +41,49 @@ fn widgets_first(head: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Trunk's stylesheet links replaced by the stylesheets themselves: a pre-rendered page then
+/// paints after one request instead of two (measured: first paint of a question page ~15–20 %
+/// earlier on localhost, a whole round trip on a real network). `read` gets the file's path
+/// relative to the site's base (`<base href>`). The embed pages keep linking the file.
+pub fn inline_stylesheets(
+    html: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let base = html
+        .split_once("<base href=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("/", |(b, _)| b);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"stylesheet\"") {
+        let end = rest[start..]
+            .find('>')
+            .ok_or("index.html: unclosed stylesheet link")?
+            + start
+            + 1;
+        let link = &rest[start..end];
+        let href = link
+            .split_once("href=\"")
+            .and_then(|(_, r)| r.split_once('"'))
+            .map(|(h, _)| h)
+            .ok_or("index.html: a stylesheet link without href")?;
+        let file = href
+            .strip_prefix(base)
+            .ok_or_else(|| format!("index.html: stylesheet {href} is outside the base {base}"))?;
+        let css = read(file)?;
+        if css.contains("</style") {
+            return Err(format!("{file}: contains `</style`"));
+        }
+        out.push_str(&rest[..start]);
+        out.push_str("<style>");
+        out.push_str(css.trim_end());
+        out.push_str("</style>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 impl Template {
     /// Splits the built `index.html` at `<title>…</title>` and `<body>`; drops its own
     /// description (every page writes its own).
@@ -143,7 +186,24 @@ pub fn robots_txt(site: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::widgets_first;
+    use super::{inline_stylesheets, widgets_first};
+
+    #[test]
+    fn stylesheets_are_inlined_from_their_file_under_the_base() {
+        let html = r#"<base href="/sub/path/"><link rel="stylesheet" href="/sub/path/site-1.css" integrity="x"/><title>t</title>"#;
+        let read = |f: &str| {
+            assert_eq!(f, "site-1.css");
+            Ok("body{color:red}\n".to_string())
+        };
+        assert_eq!(
+            inline_stylesheets(html, read).unwrap(),
+            r#"<base href="/sub/path/"><style>body{color:red}</style><title>t</title>"#
+        );
+        let missing = |f: &str| Err(format!("{f}: missing"));
+        assert!(inline_stylesheets(html, missing).is_err());
+        let evil = |_: &str| Ok("a{}</style><script>".to_string());
+        assert!(inline_stylesheets(html, evil).is_err());
+    }
 
     const HEAD: &str = r#"<script type="module">
 import init, * as bindings from '/app-1.js';

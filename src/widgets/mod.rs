@@ -13,19 +13,10 @@ use wasm_bindgen_futures::JsFuture;
 
 pub mod early;
 
-/// The widgets built as modules in this version (the rest of [`WIDGETS`] are announced).
-pub fn implemented() -> &'static [&'static str] {
-    &[
-        "attention-mask",
-        "grpo",
-        "kl-estimators",
-        "kv-cache",
-        "moe",
-        "norm-placement",
-        "positional-encoding",
-        "sampling",
-        "test-time-scaling",
-    ]
+/// Whether `name` is a widget (each one in [`WIDGETS`] is built as its own module; a test in
+/// `prerender` checks that each has its module's entry point).
+fn is_widget(name: &str) -> bool {
+    explorables_core::widgets::find(name).is_some()
 }
 
 fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
@@ -77,7 +68,7 @@ pub fn mount_into(
     mode: &'static str,
     on_mounted: impl FnOnce(JsValue) + 'static,
 ) {
-    if !implemented().contains(&name.as_str()) {
+    if !is_widget(&name) {
         el.set_text_content(Some(&unknown_text(&name, lang)));
         let _ = el.class_list().add_1("widget-missing");
         return;
@@ -108,14 +99,9 @@ pub fn mount_into(
 }
 
 fn unknown_text(name: &str, lang: Lang) -> String {
-    let planned = explorables_core::widgets::find(name).is_some();
-    match (lang, planned) {
-        (Lang::Zh, true) => format!("组件“{name}”还在开发中，暂时无法显示。"),
-        (Lang::En, true) => {
-            format!("The widget “{name}” is still being built and cannot be shown yet.")
-        }
-        (Lang::Zh, false) => format!("没有名为“{name}”的组件。"),
-        (Lang::En, false) => format!("There is no widget called “{name}”."),
+    match lang {
+        Lang::Zh => format!("没有名为“{name}”的组件。"),
+        Lang::En => format!("There is no widget called “{name}”."),
     }
 }
 
@@ -123,7 +109,7 @@ fn unknown_text(name: &str, lang: Lang) -> String {
 /// the state the widget wrote into the address bar.
 #[component]
 pub fn WidgetHost(name: String, lang: Signal<Lang>, mode: &'static str) -> impl IntoView {
-    if !implemented().contains(&name.as_str()) {
+    if !is_widget(&name) {
         return view! { <UnknownWidget name lang /> }.into_any();
     }
     let host = NodeRef::<leptos::html::Div>::new();
@@ -164,10 +150,32 @@ pub fn UnknownWidget(name: String, lang: Signal<Lang>) -> impl IntoView {
             <p class="notice">{move || unknown_text(&name, lang.get())}</p>
             <p>{tr(lang, "可用的组件：", "Available widgets:")}</p>
             <ul>
-                {WIDGETS.iter().filter(|w| implemented().contains(&w.name)).map(|w| view! {
+                {WIDGETS.iter().map(|w| view! {
                     <li><a href=move || href(&format!("lab/{}", w.name), lang.get())>{move || lang.get().pick(w.zh, w.en)}</a>" "<code>{w.name}</code></li>
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use explorables_core::widgets::WIDGETS;
+
+    /// Every widget of the registry is built as a module: it has its entry point and its
+    /// example target (`scripts/build-widgets.sh` builds every example).
+    #[test]
+    fn every_widget_has_its_module() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/widgets");
+        let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        for w in WIDGETS {
+            let file = format!("examples/{}.rs", w.name.replace('-', "_"));
+            assert!(root.join(&file).is_file(), "{}: no {file}", w.name);
+            assert!(
+                cargo.contains(&format!("name = \"{}\"\npath = \"{file}\"", w.name)),
+                "{}: no [[example]] for {file} in crates/widgets/Cargo.toml",
+                w.name
+            );
+        }
     }
 }

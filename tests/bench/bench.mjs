@@ -3,12 +3,17 @@
 // message). Prints a table; asserts nothing.
 import { serve } from "../e2e/server.mjs";
 import { launch } from "../e2e/browser.mjs";
+import { readFileSync } from "node:fs";
 
 const RUNS = Number(process.argv[2] ?? 25);
 const PLAIN = `<!doctype html><title>plain</title><link rel="icon" href="data:,"><h1 id="h">plain</h1><input id="i" type="number" value="1">
 <script>document.getElementById("i").addEventListener("change", e => { document.getElementById("h").textContent = "n = " + e.target.value; });</script>`;
 
-const site = await serve("dist", "/", { "/plain.html": PLAIN });
+// The question page of the FCP rows as bare HTML: its own markup, without stylesheet or scripts.
+const BARE = readFileSync("dist/q/gpt3-vs-gpt2/index.html", "utf8")
+  .replace(/<script[\s\S]*?<\/script>/g, "").replace(/<style[\s\S]*?<\/style>/g, "")
+  .replace(/<link rel="(?:stylesheet|modulepreload|preload)"[^>]*>/g, "");
+const site = await serve("dist", "/", { "/plain.html": PLAIN, "/plain-question.html": BARE });
 const browser = await launch();
 const rows = [];
 const stats = (xs) => {
@@ -46,18 +51,14 @@ async function firstRender(path, selector) {
 }
 
 /** First contentful paint, and when `ready` (the page's text, or its widget) is there. */
-async function paints(path, ready) {
-  const fcp = [];
-  const readyAt = [];
-  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 5)); i++) {
-    const { page, context } = await newPage();
-    await page.goto(site.url + path);
-    await page.waitForSelector(ready, { timeout: 30000 });
-    readyAt.push(await page.evaluate(() => window.__afterframe()));
-    fcp.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
-    await context.close();
-  }
-  return { fcp: stats(fcp).median, ready: stats(readyAt).median };
+async function paint(path, ready) {
+  const { page, context } = await newPage();
+  await page.goto(site.url + path);
+  await page.waitForSelector(ready, { timeout: 30000 });
+  const readyAt = await page.evaluate(() => window.__afterframe());
+  const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+  await context.close();
+  return { fcp, ready: readyAt };
 }
 
 /** Latency from an input change to the next frame, over RUNS changes. */
@@ -138,18 +139,30 @@ for (const [label, path, sel] of [
   const r = await firstRender(path, sel);
   rows.push([`first render: ${label}`, r.median, r.p95, null, r.memory == null ? "—" : `${(r.memory / 1048576).toFixed(1)} MiB`]);
 }
-// Pre-rendered pages paint their text before any wasm runs: FCP next to the plain page.
+// Pre-rendered pages paint their text before any wasm runs: FCP next to two plain pages — an
+// almost empty one, and the same question page stripped to bare HTML (no stylesheet, no script),
+// which paints the same text and MathML. The pages take turns in each round, so a busy machine
+// slows them alike.
 const fcpRows = [];
-for (const [label, path, ready] of [
+const FCP_PAGES = [
   ["plain static HTML page", "plain.html", "#h"],
+  ["same question as bare HTML (no CSS, no JS)", "plain-question.html", "h1"],
   ["home", "", "section.chapter"],
   ["question page, its text", "q/gpt3-vs-gpt2/", "[data-testid=answer] h2"],
   ["question page, widget interactive", "en/q/deepseek-mla/", ".widget-slot .widget[data-widget=kv-cache] output[data-key=kv-bytes]"],
   ["embed kv-cache, interactive", "embed/kv-cache", ".widget output[data-key=kv-bytes]"],
-]) {
-  if (!want(`paint: ${label}`)) continue;
-  const r = await paints(path, ready);
-  fcpRows.push([label, r.fcp, r.ready]);
+].filter(([label]) => want(`paint: ${label}`));
+if (FCP_PAGES.length) {
+  const samples = FCP_PAGES.map(() => ({ fcp: [], ready: [] }));
+  for (let i = 0; i < Math.max(5, Math.floor(RUNS / 3)); i++) {
+    for (const [j, [, path, ready]] of FCP_PAGES.entries()) {
+      const r = await paint(path, ready);
+      samples[j].fcp.push(r.fcp);
+      samples[j].ready.push(r.ready);
+    }
+  }
+  for (const [j, [label]] of FCP_PAGES.entries())
+    fcpRows.push([label, stats(samples[j].fcp).median, stats(samples[j].ready).median]);
 }
 const latency = async (label, ...args) => {
   if (!want(label)) return;
@@ -184,10 +197,13 @@ for (const [name, med, p95, handler, mem] of rows) {
 }
 if (fcpRows.length) {
   const plain = fcpRows.find(([l]) => l.startsWith("plain"))?.[1];
-  console.log(`\n${"page".padEnd(48)} ${"FCP ms".padStart(10)} ${"× plain".padStart(8)} ${"ready ms".padStart(10)}`);
+  const bare = fcpRows.find(([l]) => l.includes("bare HTML"))?.[1];
+  const x = (a, b) => (b ? (a / b).toFixed(2) : "—");
+  console.log(`\n${"page".padEnd(48)} ${"FCP ms".padStart(10)} ${"× plain".padStart(8)} ${"× bare".padStart(8)} ${"ready ms".padStart(10)}`);
   for (const [label, fcp, ready] of fcpRows) {
-    console.log(`${label.padEnd(48)} ${f(fcp).padStart(10)} ${(plain ? (fcp / plain).toFixed(2) : "—").padStart(8)} ${f(ready).padStart(10)}`);
+    console.log(`${label.padEnd(48)} ${f(fcp).padStart(10)} ${x(fcp, plain).padStart(8)} ${x(fcp, bare).padStart(8)} ${f(ready).padStart(10)}`);
   }
+  console.log("× bare: against the same question as bare HTML (its text and MathML, no stylesheet, no script).");
 }
 console.log("\nwork ms: median time from the input event until its reactive updates (Rust, DOM writes, canvas) are done, before the browser's layout, paint and frame.");
 if (moe) {

@@ -1,19 +1,12 @@
 // The attention-mask lab in headless Chromium: exported matrices against independent
 // definitions, hover/keyboard explanations, URL round-trip, hostile parameters, embedding.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { openPage, axeViolations } from "./browser.mjs";
+import { useSite } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve("dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const env = useSite();
 
 /** n×keys matrix from a visibility rule, written plainly (independent of the Rust code). */
 const matrix = (rows, cols, rule) => Array.from({ length: rows }, (_, q) => Array.from({ length: cols }, (_, k) => (rule(q, k) ? 1 : 0)));
@@ -36,8 +29,8 @@ async function exported(page) {
 }
 
 async function open(path, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(site.url + path);
+  const { page, errors, context } = await openPage(env.browser, opts);
+  await page.goto(env.site.url + path);
   await page.waitForSelector(".widget[data-widget=attention-mask] canvas.mask-canvas", { timeout: 20000 });
   return { page, errors, context };
 }
@@ -132,7 +125,7 @@ test("hostile parameters give notices, a drawn canvas and no page error", async 
   });
   assert.ok(colours >= 2, `canvas has ${colours} colours`);
   for (const q of ["n=1e12", "n=abc&prefix=-5", "preset=prefix-tuning&virtual=99999&n=5", "docs=1,,x,999999&preset=packed-documents"]) {
-    await page.goto(`${site.url}embed/attention-mask?${q}`);
+    await page.goto(`${env.site.url}embed/attention-mask?${q}`);
     await page.waitForSelector("canvas.mask-canvas");
     await exported(page).catch(() => null);
   }
@@ -149,13 +142,13 @@ test("large n draws and declines to export", async () => {
 });
 
 test("the lab appears in the attention-mask answers and on its lab page", async () => {
-  const { page, errors, context } = await openPage(browser);
-  await page.goto(`${site.url}q/chatglm1-vs-chatglm2-attention-mask`);
+  const { page, errors, context } = await openPage(env.browser);
+  await page.goto(`${env.site.url}q/chatglm1-vs-chatglm2-attention-mask`);
   await page.waitForSelector(".widget-slot .widget[data-widget=attention-mask] canvas", { timeout: 20000 });
   const json = await exported(page);
   assert.equal(json.preset, "chatglm-6b");
   assert.deepEqual(await axeViolations(page), []);
-  await page.goto(`${site.url}lab/attention-mask?preset=prefix-lm&n=6&prefix=3`);
+  await page.goto(`${env.site.url}lab/attention-mask?preset=prefix-lm&n=6&prefix=3`);
   await page.waitForSelector("html[data-live] .site-header");
   await page.waitForSelector("canvas.mask-canvas");
   assert.deepEqual((await exported(page)).mask, CASES[2][1]);

@@ -1,32 +1,15 @@
 // The GRPO group explorer in headless Chromium, through its embed page: advantages under each
 // algorithm and std, token weights, the clipped surrogate, the zero-signal probability, typed
 // input, hostile parameters, axe, zh/en.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value, notices } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/grpo?${query}`);
-  await page.waitForSelector(".widget[data-widget=grpo] output[data-key=advantages]", { state: "attached", timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("grpo", ".widget[data-widget=grpo] output[data-key=advantages]", "attached");
 const nums = async (page, key) => (await value(page, key)).split(",").map(Number);
 const near = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol;
 const allNear = (xs, ys, tol = 1e-6) => xs.length === ys.length && xs.every((x, i) => near(x, ys[i], tol));
-const notices = (page) => page.$$eval(".widget .notices .notice", (ps) => ps.map((p) => p.textContent));
 
 test("advantages of [1,0,1,0]: sample std, population std, Dr. GRPO, RLOO", async () => {
   const cases = [

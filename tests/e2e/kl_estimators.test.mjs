@@ -1,31 +1,14 @@
 // The KL estimator explorer in headless Chromium, through its embed page: both KLs and the
 // gradient of k3 as a loss against JS computations from the logits, the gradient verdicts,
 // the seeded Monte-Carlo run, hostile parameters, axe, zh/en.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value, notices } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/kl-estimators?${query}`);
-  await page.waitForSelector(".widget[data-widget=kl-estimators] output[data-key=kl-forward]", { state: "attached", timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("kl-estimators", ".widget[data-widget=kl-estimators] output[data-key=kl-forward]", "attached");
 const nums = async (page, key) => (await value(page, key)).split(",").map(Number);
 const near = (a, b, tol = 1e-12) => Math.abs(a - b) <= tol * (1 + Math.abs(b));
-const notices = (page) => page.$$eval(".widget .notices .notice", (ps) => ps.map((p) => p.textContent));
 
 function softmax(l) {
   const m = Math.max(...l);

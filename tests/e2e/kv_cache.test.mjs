@@ -1,20 +1,10 @@
 // The KV-cache lab in headless Chromium: exact figures against hand computations from the
 // models' config.json numbers, the chart redraws, the step-through advances, hostile input.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
-
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve("dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value } from "./harness.mjs";
 
 const config = (id) => JSON.parse(readFileSync(new URL(`../../data/configs/${id.replace("/", "__")}.json`, import.meta.url), "utf8"));
 
@@ -25,13 +15,7 @@ function gqaBytesPerToken(id, bytes) {
   return 2 * c.num_hidden_layers * (c.num_key_value_heads ?? c.num_attention_heads) * headDim * bytes;
 }
 
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/kv-cache?${query}`);
-  await page.waitForSelector(".widget[data-widget=kv-cache] output[data-key=kv-bytes]", { timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("kv-cache", ".widget[data-widget=kv-cache] output[data-key=kv-bytes]");
 
 test("headline figures equal hand computations from config.json", async () => {
   const llama31 = gqaBytesPerToken("meta-llama/Llama-3.1-8B", 2); // 32 layers × 8 kv heads × 128 × 2 (K,V) × 2 B

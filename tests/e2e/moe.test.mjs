@@ -1,27 +1,11 @@
 // The MoE routing lab in headless Chromium: parameter counts, stepping, export invariants
 // checked independently in JS, hostile input.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve("dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/moe?${query}`);
-  await page.waitForSelector(".widget[data-widget=moe] output[data-key=step]", { timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("moe", ".widget[data-widget=moe] output[data-key=step]");
 const exported = async (page) => JSON.parse(await page.textContent("pre[data-export=json]"));
 
 test("DeepSeek-V3 preset: parameter counts and routing invariants", async () => {

@@ -1,29 +1,14 @@
 // The norm placement explorer in headless Chromium: export arrays checked against the
 // invariants of each placement (computed here, independently of the Rust code), the QK-Norm
 // cap, keyboard control of the scheme and the URL round trip, hostile input, axe, languages.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
-
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+import { axeViolations } from "./browser.mjs";
+import { embedOpener } from "./harness.mjs";
 
 const WIDGET = ".widget[data-widget=norm-placement]";
 
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/norm-placement?${query}`);
-  await page.waitForSelector(`${WIDGET} output[data-key=final-rms]`, { timeout: 20000 });
-  return { page, errors, context };
-}
+const open = embedOpener("norm-placement", `${WIDGET} output[data-key=final-rms]`);
 const value = async (page, key) => Number(await page.getAttribute(`output[data-key=${key}]`, "data-value"));
 const exported = async (page) => JSON.parse(await page.textContent("pre[data-export=json]"));
 const shareLink = (page) => page.$eval("input[data-share=link]", (e) => e.value);

@@ -1,27 +1,11 @@
 // The positional-encoding explorer in headless Chromium: RoPE figures and ALiBi slopes against
 // independent JS computations, GLM 2D ids, keyboard + share link, hostile params, axe, zh/en.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/positional-encoding?${query}`);
-  await page.waitForSelector(".widget[data-widget=positional-encoding] dl.pe-headline output", { timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("positional-encoding", ".widget[data-widget=positional-encoding] dl.pe-headline output");
 const exported = async (page) => JSON.parse(await page.textContent("pre[data-export=json]"));
 const near = (a, b, tol = 1e-12) => Math.abs(a - b) <= tol * (1 + Math.abs(b));
 

@@ -1,11 +1,12 @@
 // Pre-rendered pages: every route is a real file with its own head, served with status 200 by
 // a plain static host; the text is there with JavaScript off; the app takes a page over
 // without layout shift or duplicated content.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { launch, openPage, catalogueRows, answerSource, appReady } from "./browser.mjs";
+import { openPage, catalogueRows, answerSource, appReady } from "./browser.mjs";
+import { useSite } from "./harness.mjs";
 
 const rows = catalogueRows();
 const questions = rows.filter((r) => r.kind === "q");
@@ -44,6 +45,7 @@ test("every page is a file with its own title, description, canonical, alternate
     const html = readFileSync(file, "utf8");
     const title = unescape(head(html, /<title>([^<]*)<\/title>/));
     assert.ok(title, `${path}: title`);
+    assert.equal(html.match(/<h1[ >]/g)?.length, 1, `${path}: one h1`);
     if (h1) assert.ok(title.startsWith(h1), `${path}: title starts with "${h1}": ${title}`);
     assert.equal(head(html, /<html lang="([^"]+)"/), lang === "en" ? "en" : "zh-CN", `${path}: html lang`);
     const description = unescape(head(html, /<meta name="description" content="([^"]*)"/));
@@ -100,22 +102,14 @@ test("a plain static host serves every route with 200, at / and under a sub-path
   assert.ok(!/(href|src)="\/(?!sub\/path\/)/.test(sub.replace(/https:\/\/[^"]*/g, "")), "no link escapes the sub-path");
 });
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve("dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const env = useSite();
 
 test("with JavaScript off, a question page shows its title, answer and math in each language", async () => {
   const q = questions.find((q) => q.slug === "grpo");
   for (const lang of ["zh", "en"]) {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}${lang === "en" ? "en/" : ""}q/${q.slug}/`);
+    await page.goto(`${env.site.url}${lang === "en" ? "en/" : ""}q/${q.slug}/`);
     assert.equal((await page.textContent("h1")).trim(), q[lang]);
     assert.match(await page.title(), new RegExp(q[lang].slice(0, 10).replace(/[()（）]/g, ".")));
     const heads = await page.$$eval("[data-testid=answer] h2", (hs) => hs.map((h) => h.textContent.trim()));
@@ -127,19 +121,35 @@ test("with JavaScript off, a question page shows its title, answer and math in e
     assert.ok((await page.textContent("[data-testid=answer]")).includes(line.slice(0, 30)), `answer text: ${line.slice(0, 30)}`);
     assert.ok((await page.$$("[data-testid=answer] math")).length > 5, "MathML");
     assert.ok(await page.$(".prev-next .next"), "next link");
+    assert.ok(await page.isVisible(".other-lang"), "the title in the other language");
+    // …unless it is the same text.
+    const same = questions.find((q) => q.zh === q.en);
+    await page.goto(`${env.site.url}${lang === "en" ? "en/" : ""}q/${same.slug}/`);
+    assert.equal(await page.isVisible(".other-lang"), false, `${same.slug}: the same title is not repeated`);
+    await context.close();
+  }
+});
+
+test("with JavaScript off, the page follows the system's light or dark mode", async () => {
+  for (const [colorScheme, bg] of [["dark", "rgb(17, 20, 24)"], ["light", "rgb(255, 255, 255)"]]) {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}en/q/grpo/`);
+    assert.equal(await page.$eval("html", (h) => h.getAttribute("data-theme")), null, "no theme script ran");
+    assert.equal(await page.$eval("body", (b) => getComputedStyle(b).backgroundColor === "rgba(0, 0, 0, 0)" ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(b).backgroundColor), bg, colorScheme);
     await context.close();
   }
 });
 
 test("the app takes a pre-rendered page over without layout shift or duplicated content", async () => {
   for (const path of ["", "q/grpo/", "en/q/deepseek-mla/", "lab/", "lab/kv-cache/", "en/lab/grpo/"]) {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(env.browser);
     await page.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
         .observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(`${site.url}${path}`);
+    await page.goto(`${env.site.url}${path}`);
     await appReady(page);
     await page.waitForTimeout(1500);
     const counts = await page.evaluate(() => ({
@@ -150,7 +160,7 @@ test("the app takes a pre-rendered page over without layout shift or duplicated 
       answer: document.querySelectorAll("[data-testid=answer]").length,
     }));
     // (A lab page has no h1 of its own: the widget frame titles it.)
-    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: /lab\/[a-z]/.test(path) ? 0 : 1, answer: path.includes("q/") ? 1 : 0 }, path);
+    assert.deepEqual(counts, { app: 1, header: 1, main: 1, h1: 1, answer: path.includes("q/") ? 1 : 0 }, path);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.02, `${path}: cumulative layout shift ${cls}`);
     assert.deepEqual(errors, [], path);
@@ -160,14 +170,14 @@ test("the app takes a pre-rendered page over without layout shift or duplicated 
 
 test("a page that shows a widget makes it live before the site's wasm loads, and the app adopts it as it is", async () => {
   for (const path of ["lab/kv-cache/?ctx=1024", "q/deepseek-mla/"]) {
-    const { page, errors, context } = await openPage(browser);
+    const { page, errors, context } = await openPage(env.browser);
     // Hold the site's wasm back until the widget has been used.
     let release;
     const held = new Promise((r) => (release = r));
     const order = [];
     page.on("requestfinished", (r) => order.push(r.url().split("/").pop()));
     await page.route(/llm-explorables-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(`${site.url}${path}`);
+    await page.goto(`${env.site.url}${path}`);
     const ctx = "input[data-control=ctx]";
     await page.waitForSelector(`.widget[data-widget=kv-cache] ${ctx}`, { timeout: 20000 });
     assert.equal(await page.$("html[data-live]"), null, `${path}: the widget is live before the app`);
@@ -196,14 +206,14 @@ test("a page that shows a widget makes it live before the site's wasm loads, and
 
 test("without JavaScript a lab page shows its widget's default numbers, the same as the live widget's", async () => {
   for (const path of ["lab/kv-cache/", "en/lab/grpo/"]) {
-    const off = await browser.newContext({ javaScriptEnabled: false });
+    const off = await env.browser.newContext({ javaScriptEnabled: false });
     const p = await off.newPage();
-    await p.goto(`${site.url}${path}`);
+    await p.goto(`${env.site.url}${path}`);
     const fallback = await p.$$eval(".widget-host .widget-fallback output[data-key]", (os) => os.map((o) => [o.dataset.key, o.dataset.value]));
     await off.close();
     assert.ok(fallback.length > 0, `${path}: fallback numbers`);
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(`${site.url}${path}`);
+    const { page, errors, context } = await openPage(env.browser);
+    await page.goto(`${env.site.url}${path}`);
     await appReady(page);
     for (const [key, value] of fallback) {
       await page.waitForSelector(`.widget-host .widget [data-key=${key}]`, { timeout: 20000 });
@@ -220,8 +230,8 @@ test("without JavaScript a widget slot shows the widget's numbers, and the live 
     const md = answerSource("en", slug);
     assert.ok(md.includes("```widget " + name), `${slug} places ${name}`);
     for (const lang of ["zh", "en"]) {
-      const url = `${site.url}${lang === "en" ? "en/" : ""}q/${slug}/`;
-      const off = await browser.newContext({ javaScriptEnabled: false });
+      const url = `${env.site.url}${lang === "en" ? "en/" : ""}q/${slug}/`;
+      const off = await env.browser.newContext({ javaScriptEnabled: false });
       const p = await off.newPage();
       await p.goto(url);
       const fallback = await p.$$eval(`.widget-slot[data-widget=${name}] .widget-fallback output[data-key]`, (os) => os.map((o) => [o.dataset.key, o.dataset.value]));
@@ -229,7 +239,7 @@ test("without JavaScript a widget slot shows the widget's numbers, and the live 
       assert.ok(fallback.every(([, v]) => Number(v) > 0), `${lang}/${slug}: ${JSON.stringify(fallback)}`);
       await off.close();
       // The live widget, mounted into the same slot, computes the same values.
-      const { page, errors, context } = await openPage(browser);
+      const { page, errors, context } = await openPage(env.browser);
       await page.goto(url);
       const live = `.widget-slot[data-widget=${name}] .widget[data-widget=${name}]`;
       await page.waitForSelector(`${live} output[data-key=${fallback[0][0]}]`, { timeout: 20000 });

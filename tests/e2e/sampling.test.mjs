@@ -1,31 +1,14 @@
 // The sampling explorer in headless Chromium, through its embed page: the engine orders (hf,
 // vllm, llama.cpp) on the same logits, greedy, the seeded 1000-draw histogram, typed input,
 // hostile parameters, axe, zh/en.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { axeViolations } from "./browser.mjs";
+import { embedOpener, value, notices } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(query, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/sampling?${query}`);
-  await page.waitForSelector(".widget[data-widget=sampling] output[data-key=probs]", { state: "attached", timeout: 20000 });
-  return { page, errors, context };
-}
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
+const open = embedOpener("sampling", ".widget[data-widget=sampling] output[data-key=probs]", "attached");
 const nums = async (page, key) => (await value(page, key)).split(",").map(Number);
 const allNear = (xs, ys, tol = 1e-6) => xs.length === ys.length && xs.every((x, i) => Math.abs(x - ys[i]) <= tol);
-const notices = (page) => page.$$eval(".widget .notices .notice", (ps) => ps.map((p) => p.textContent));
 const Q = "logits=2,1,0.5,0&temperature=2&top_p=0.75";
 
 test("the order matters: hf keeps three tokens, llama.cpp two", async () => {

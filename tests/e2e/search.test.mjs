@@ -1,24 +1,16 @@
 // End-to-end tests of search (issue #16) in headless Chromium against the release build in
 // dist/: the header box on every page, ranked results with highlighted snippets, keyboard
 // navigation, the query in the URL, what a query downloads, and the glossary page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations, appReady } from "./browser.mjs";
+import { openPage, axeViolations, appReady } from "./browser.mjs";
+import { useSite } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve("dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const env = useSite();
 
 async function visit(url, opts) {
-  const { page, errors, context } = await openPage(browser, opts);
+  const { page, errors, context } = await openPage(env.browser, opts);
   const requests = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(url);
@@ -40,7 +32,7 @@ async function results(page) {
 const MOE = ["moe-core-idea", "moe-pros", "deepseek-moe", "qwen3-moe", "why-qwen3-dense-and-moe-variants", "qwen3-moe-variants"];
 
 test("the header box on a question page: / focuses it, results are ranked with highlighted snippets, arrows and Enter open one", async () => {
-  const { page, errors, context, requests } = await visit(`${site.url}q/gqa-intro/`);
+  const { page, errors, context, requests } = await visit(`${env.site.url}q/gqa-intro/`);
   // `/` outside a text field focuses the box.
   await page.click("h1");
   await page.keyboard.press("/");
@@ -73,7 +65,7 @@ test("the header box on a question page: / focuses it, results are ranked with h
 });
 
 test("the query lives in the URL: /?q= and /en/?q= open with results; Enter without a choice goes there", async () => {
-  const { page, errors, context } = await visit(`${site.url}?q=GQA`);
+  const { page, errors, context } = await visit(`${env.site.url}?q=GQA`);
   assert.equal(await page.inputValue("#site-search"), "GQA");
   const got = await results(page);
   assert.match(got[0], /gqa|grouped-query-attention/, "a GQA answer first (title match)");
@@ -85,7 +77,7 @@ test("the query lives in the URL: /?q= and /en/?q= open with results; Enter with
   await context.close();
 
   // English page, one unknown word among known ones still finds the others; a typo is corrected.
-  const en = await visit(`${site.url}en/q/grpo/`);
+  const en = await visit(`${env.site.url}en/q/grpo/`);
   await en.page.click("#site-search");
   await en.page.keyboard.type("load balancing zzzqqq");
   const lb = await results(en.page);
@@ -104,7 +96,7 @@ test("the query lives in the URL: /?q= and /en/?q= open with results; Enter with
 });
 
 test("hostile text is shown as text and finds nothing; Escape closes the results; the open list passes axe", async () => {
-  const { page, errors, context } = await visit(`${site.url}lab/`);
+  const { page, errors, context } = await visit(`${env.site.url}lab/`);
   await page.click("#site-search");
   await page.keyboard.type("<img src=x onerror=alert(1)> zzzzqqq");
   await page.waitForFunction(() => document.querySelector("[data-testid=search-status]")?.dataset.count === "0");
@@ -122,7 +114,7 @@ test("the glossary page lists every entry in both languages and links the answer
   const toml = readFileSync(new URL("../../data/glossary.toml", import.meta.url), "utf8");
   const entries = toml.split("[[term]]").slice(1);
   assert.ok(entries.length >= 80, `${entries.length} glossary entries`);
-  const { page, errors, context } = await visit(`${site.url}glossary/`);
+  const { page, errors, context } = await visit(`${env.site.url}glossary/`);
   const rows = await page.$$eval(".glossary-entry", (es) => es.map((e) => ({ name: e.querySelector(".glossary-name").textContent, links: e.dataset.value.split(" ") })));
   assert.equal(rows.length, entries.length);
   const rope = rows.find((r) => r.name === "旋转位置编码");
@@ -130,7 +122,7 @@ test("the glossary page lists every entry in both languages and links the answer
   assert.ok(rows.every((r) => r.links.length > 0 && r.links[0] !== ""), "every term links an answer");
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
-  const en = await visit(`${site.url}en/glossary/`);
+  const en = await visit(`${env.site.url}en/glossary/`);
   assert.ok(await en.page.$$eval(".glossary-name", (ns) => ns.some((n) => n.textContent === "rotary position embedding")));
   assert.ok(await en.page.$$eval(".glossary-links a", (as) => as.every((a) => a.getAttribute("href").startsWith("/en/"))));
   assert.deepEqual(errors, []);

@@ -1,31 +1,21 @@
 // The test-time scaling explorer in headless Chromium, through its embed page: pass@k (unbiased,
 // naive, pass^k), best-of-N KL, the compute-optimal budget, majority vote vs best-of-N, panel
 // switching and typed input, hostile parameters, axe, zh/en.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, axeViolations } from "./browser.mjs";
+import { openPage, axeViolations } from "./browser.mjs";
+import { useSite, value, notices } from "./harness.mjs";
 
-let browser, site;
-before(async () => {
-  browser = await launch();
-  site = await serve(process.env.E2E_DIST ?? "dist", "/");
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const env = useSite();
 
 async function open(query, key = "pass-at-k", opts) {
-  const { page, errors, context } = await openPage(browser, opts);
-  await page.goto(`${site.url}embed/test-time-scaling?${query}`);
+  const { page, errors, context } = await openPage(env.browser, opts);
+  await page.goto(`${env.site.url}embed/test-time-scaling?${query}`);
   await page.waitForSelector(`.widget[data-widget=test-time-scaling] output[data-key=${key}]`, { state: "attached", timeout: 20000 });
   return { page, errors, context };
 }
-const value = (page, key) => page.getAttribute(`output[data-key=${key}]`, "data-value");
 const num = async (page, key) => Number(await value(page, key));
 const near = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol;
-const notices = (page) => page.$$eval(".widget .notices .notice", (ps) => ps.map((p) => p.textContent));
 
 test("pass@k, the naive estimate and pass^k for n=10, c=3", async () => {
   const { page, errors, context } = await open("n=10&c=3&k=5");

@@ -183,11 +183,18 @@ pub struct ModelPreset {
     pub config_file: Option<&'static str>,
     /// How faithful that copy is: `file`, `embedded`, `reserialized` or `partial`.
     pub config_copy: Option<&'static str>,
-    /// One short sentence on anything unusual (in English).
+    /// One short sentence on anything unusual, in English; read it through [`ModelPreset::note`].
     pub note: &'static str,
+    /// The same note in Chinese (same numbers).
+    pub note_zh: &'static str,
 }
 
 impl ModelPreset {
+    /// The note on anything unusual, in the reader's language.
+    pub fn note(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.note_zh, self.note)
+    }
+
     /// The kind of layer `layer` (0-based), from the repeating pattern.
     pub fn layer_kind(&self, layer: u32) -> LayerKind {
         if self.layer_pattern.is_empty() {
@@ -550,6 +557,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use serde_json::Value;
 
     const REQUIRED: [&str; 39] = [
@@ -610,6 +618,40 @@ mod tests {
             "find is case-insensitive and trims"
         );
         assert!(find("nope/nope").is_none());
+    }
+
+    /// The runs of ASCII digits in `s`, as a set ("Qwen2.5 … 128K" → {"2", "5", "128"}).
+    fn digit_runs(s: &str) -> std::collections::BTreeSet<&str> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn every_note_has_a_chinese_version_with_the_same_numbers() {
+        for p in all() {
+            assert!(!p.note.trim().is_empty(), "{}: empty note", p.id);
+            assert!(
+                p.note_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: note_zh has no Chinese characters: {:?}",
+                p.id,
+                p.note_zh
+            );
+            assert_eq!(
+                digit_runs(p.note_zh),
+                digit_runs(p.note),
+                "{}: the numbers of note_zh and note differ",
+                p.id
+            );
+            assert_eq!(p.note(Lang::Zh), p.note_zh);
+            assert_eq!(p.note(Lang::En), p.note);
+        }
+        assert_eq!(
+            digit_runs("Qwen2.5: 125,696 x 8K"),
+            ["125", "2", "5", "696", "8"].into()
+        );
     }
 
     // ---------------------------------------------------------------- against config.json

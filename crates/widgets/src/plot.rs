@@ -1,7 +1,13 @@
-//! What every plotters chart starts with: the canvas sized to its width at the device's pixel
-//! ratio, the theme's colours, and pixel and font sizes given in CSS pixels.
+//! What every chart shares: the figure whose canvas is redrawn when its width, the language or
+//! the theme changes ([`ChartFigure`]), and the start of every plotters drawing — the canvas
+//! sized to its width at the device's pixel ratio, the theme's colours, and pixel and font
+//! sizes given in CSS pixels ([`Plot`]).
 
 use crate::canvas::{fit, theme_rgb};
+use crate::dom::measured_width;
+use crate::WidgetEnv;
+use explorables_core::lang::Lang;
+use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::TextStyle;
@@ -66,5 +72,52 @@ impl Plot {
         ("system-ui, sans-serif", size * self.k)
             .into_font()
             .color(&self.fg)
+    }
+}
+
+/// A widget's chart: a `<figure>` whose canvas is an image labelled `label`, redrawn whenever
+/// the figure's width, the language, the theme or any signal `draw` reads changes; the legend
+/// and caption (`children`) follow the canvas.
+#[component]
+pub fn ChartFigure<D>(
+    env: WidgetEnv,
+    /// The figure's class.
+    class: &'static str,
+    /// The canvas's `data-testid`.
+    testid: &'static str,
+    /// The width in CSS pixels before the figure is laid out, and the range it is kept in:
+    /// `(before, min, max)`.
+    widths: (f64, f64, f64),
+    /// Draws the chart at a width in CSS pixels, in a language.
+    draw: D,
+    /// What the chart shows, for screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    children: Children,
+) -> impl IntoView
+where
+    D: Fn(&HtmlCanvasElement, f64, Lang) + 'static,
+{
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (before, min, max) = widths;
+    let width = measured_width(
+        move || figure.get().map(|f| f.client_width()),
+        before,
+        min,
+        max,
+    );
+    Effect::new(move |_| {
+        env.theme.track();
+        let (l, w) = (env.lang.get(), width.get());
+        if let Some(c) = canvas.get() {
+            draw(&c, w, l);
+        }
+    });
+    view! {
+        <figure class=class node_ref=figure>
+            <canvas node_ref=canvas role="img" aria-label=label data-testid=testid></canvas>
+            {children()}
+        </figure>
     }
 }

@@ -3,9 +3,8 @@
 //! pᴳ + (1 − p)ᴳ that a group has no signal, against G.
 
 use super::Result;
-use crate::dom::measured_width;
 use crate::fmt::num;
-use crate::plot::Plot;
+use crate::plot::{ChartFigure, Plot};
 use crate::WidgetEnv;
 use explorables_core::grpo::clip::{clip_region, surrogate_curves};
 use explorables_core::grpo::shaping::zero_signal_curve;
@@ -206,30 +205,15 @@ fn canvas_figure(
     legend: AnyView,
 ) -> impl IntoView {
     let lang = env.lang;
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(
-        move || wrap_ref.get().map(|w| w.client_width()),
-        480.0,
-        220.0,
-        760.0,
-    );
-    Effect::new(move |_| {
-        env.theme.track();
-        let l = lang.get();
-        let w = width.get();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        result.with(|r| draw(&canvas, w, r, l));
-    });
+    let redraw = move |c: &HtmlCanvasElement, w, l| {
+        result.with(|r| draw(c, w, r, l));
+    };
     let text = Signal::derive(move || result.with(|r| summary(r, lang.get())));
     view! {
-        <figure class=class node_ref=wrap_ref>
-            <canvas node_ref=canvas_ref role="img" aria-label=text data-testid=testid></canvas>
+        <ChartFigure env class testid widths=(480.0, 220.0, 760.0) draw=redraw label=text>
             {legend}
             <figcaption class="grpo-hint">{text}</figcaption>
-        </figure>
+        </ChartFigure>
     }
 }
 

@@ -6,9 +6,8 @@ use super::axis::{lg, log2_ticks, TickAxis};
 use super::calc::{all_requests, chart_x_max, curve};
 use super::labels::{tokens_short, variant_label};
 use super::Params;
-use crate::dom::measured_width;
 use crate::i18n::tr;
-use crate::plot::Plot;
+use crate::plot::{ChartFigure, Plot};
 use crate::WidgetEnv;
 use explorables_core::kv::{format_bytes, MlaMode, Variant};
 use explorables_core::lang::Lang;
@@ -190,24 +189,10 @@ pub fn draw(canvas: &HtmlCanvasElement, css_w: f64, data: &ChartData, lang: Lang
 #[component]
 pub fn KvChart(params: Params, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(
-        move || wrap_ref.get().map(|w| w.client_width()),
-        560.0,
-        240.0,
-        900.0,
-    );
     let data = Memo::new(move |_| params.with(chart_data));
-    Effect::new(move |_| {
-        env.theme.track();
-        let l = lang.get();
-        let w = width.get();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        data.with(|d| draw(&canvas, w, d, l));
-    });
+    let redraw = move |c: &HtmlCanvasElement, w, l| {
+        data.with(|d| draw(c, w, d, l));
+    };
     let summary = Signal::derive(move || {
         let l = lang.get();
         data.with(|d| {
@@ -234,8 +219,7 @@ pub fn KvChart(params: Params, env: WidgetEnv) -> impl IntoView {
         })
     });
     view! {
-        <figure class="kv-chart" node_ref=wrap_ref>
-            <canvas node_ref=canvas_ref role="img" aria-label=summary data-testid="kv-chart"></canvas>
+        <ChartFigure env class="kv-chart" testid="kv-chart" widths=(560.0, 240.0, 900.0) draw=redraw label=summary>
             <ul class="kv-legend" data-testid="kv-legend">{move || {
                 let l = lang.get();
                 data.with(|d| d.lines.iter().enumerate().map(|(i, line)| {
@@ -246,6 +230,6 @@ pub fn KvChart(params: Params, env: WidgetEnv) -> impl IntoView {
                 }).collect_view())
             }}</ul>
             <figcaption class="kv-hint">{tr(lang, "纵轴：KV 缓存（对数刻度）。细线：超出该模型训练上下文的部分。竖线和圆点：当前的 T。对比模型使用各自原生的注意力。", "Vertical axis: KV cache (log scale). Thin line: beyond the model's trained context. Vertical line and dots: the current T. Comparison models use their own attention.")}</figcaption>
-        </figure>
+        </ChartFigure>
     }
 }

@@ -89,7 +89,7 @@ pub fn ModelInfo(params: Params, lang: Signal<Lang>) -> impl IntoView {
             <p class="kv-model-info" data-testid="kv-model-info">
                 <strong>{m.name}</strong>" "<code>{m.id}</code>" · "{shape}" · "
                 <a href=m.source target="_blank" rel="noopener noreferrer" data-testid="kv-source">{link}</a>
-                {(!m.note.is_empty()).then(|| view! { <span class="kv-hint">" — "{m.note}</span> })}
+                {(!m.note(l).is_empty()).then(|| view! { <span class="kv-hint">" — "{m.note(l)}</span> })}
             </p>
         }
         .into_any()

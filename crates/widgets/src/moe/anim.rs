@@ -59,10 +59,10 @@ pub fn RoutingView(
         let palette = pal.get_value();
         let w = width.get_untracked();
         let sel = selected.get_untracked();
+        let lang = lang.get_untracked();
         sim.with_untracked(|s| {
-            let n = s.config().experts as usize;
-            let l = Layout::new(n as u32, w);
-            draw_routing(&canvas, &l, n, s.result(), p, sel, &palette);
+            let l = Layout::new(s.config().experts, w);
+            draw_routing(&canvas, &l, s.result(), p, sel, &palette, lang);
         });
     };
     let request = move || {
@@ -128,6 +128,7 @@ pub fn RoutingView(
         pal.set_value(Palette::read());
         width.track();
         selected.track();
+        lang.track();
         if canvas_ref.get().is_some() {
             redraw();
         }

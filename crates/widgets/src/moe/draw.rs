@@ -4,6 +4,7 @@
 
 use super::state::{ease, lerp, Layout, ROUTER_H};
 use crate::canvas::{context, css_color, fit, theme_rgb};
+use explorables_core::lang::Lang;
 use explorables_core::moe::StepResult;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -62,11 +63,11 @@ fn prepare(
 pub fn draw_routing(
     canvas: &HtmlCanvasElement,
     l: &Layout,
-    n: usize,
     r: &StepResult,
     p: f64,
     selected: Option<usize>,
     pal: &Palette,
+    lang: Lang,
 ) -> Option<()> {
     let ctx = prepare(canvas, l.width, l.height, pal.bg)?;
     // Router row.
@@ -74,11 +75,11 @@ pub fn draw_routing(
     ctx.fill_rect(0.0, 0.0, l.width, ROUTER_H);
     ctx.set_fill_style_str(&mix(pal.bg, pal.fg, 0.6));
     ctx.set_font("11px system-ui, sans-serif");
-    let _ = ctx.fill_text("router", 4.0, ROUTER_H - 4.0);
+    let _ = ctx.fill_text(lang.pick("路由器", "router"), 4.0, ROUTER_H - 4.0);
     // Expert cells: colour by the share of the step's maximum load.
     let max = r.loads.iter().copied().max().unwrap_or(0).max(1) as f64;
     let gap = if l.cell >= 10.0 { 1.5 } else { 0.5 };
-    for i in 0..n {
+    for i in 0..l.experts as usize {
         let (x, y) = l.cell_xy(i);
         let load = r.loads.get(i).copied().unwrap_or(0);
         ctx.set_fill_style_str(&mix(pal.off, pal.on, load as f64 / max));
@@ -145,6 +146,7 @@ pub fn draw_hist(
     r: &StepResult,
     cv: &[f64],
     pal: &Palette,
+    lang: Lang,
 ) -> Option<()> {
     let w = width.clamp(200.0, 1200.0);
     let ctx = prepare(canvas, w, HIST_H, pal.bg)?;
@@ -176,7 +178,8 @@ pub fn draw_hist(
         let y = bars_h - c as f64 / max * bars_h;
         ctx.set_fill_style_str(&css_color(pal.fg));
         ctx.fill_rect(0.0, y, w, 1.0);
-        let _ = ctx.fill_text(&format!("capacity {c}"), 4.0, (y - 3.0).max(10.0));
+        let label = format!("{} {c}", lang.pick("容量", "capacity"));
+        let _ = ctx.fill_text(&label, 4.0, (y - 3.0).max(10.0));
     }
     // CV over steps.
     let top = bars_h + 16.0;
@@ -191,7 +194,11 @@ pub fn draw_hist(
         .max(1e-9);
     ctx.set_fill_style_str(&mix(pal.bg, pal.fg, 0.7));
     let last = cv.last().copied().unwrap_or(0.0);
-    let _ = ctx.fill_text(&format!("CV {last:.3} (max {cv_max:.3})"), 4.0, top - 3.0);
+    let cv_label = match lang {
+        Lang::Zh => format!("CV {last:.3}（最大 {cv_max:.3}）"),
+        Lang::En => format!("CV {last:.3} (max {cv_max:.3})"),
+    };
+    let _ = ctx.fill_text(&cv_label, 4.0, top - 3.0);
     if cv.len() > 1 {
         ctx.set_stroke_style_str(&css_color(pal.line));
         ctx.set_line_width(1.5);

@@ -59,7 +59,8 @@ pub fn LoadHistogram(sim: Sim, width: Signal<f64>, env: WidgetEnv) -> impl IntoV
             return;
         };
         let pal = Palette::read();
-        sim.with(|s| draw_hist(&canvas, w, s.result(), s.cv_history(), &pal));
+        let l = lang.get();
+        sim.with(|s| draw_hist(&canvas, w, s.result(), s.cv_history(), &pal, l));
     });
     let summary = Signal::derive(move || {
         let l = lang.get();

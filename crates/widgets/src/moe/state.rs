@@ -101,6 +101,8 @@ pub const GAP: f64 = 46.0;
 /// Where things are on the routing canvas (CSS px).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Layout {
+    /// Number of experts (grid cells).
+    pub experts: u32,
     pub width: f64,
     pub height: f64,
     pub cols: u32,
@@ -111,9 +113,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// A grid of `n` experts on a canvas `width` wide: cells at least 14 px, at most 56 px.
-    pub fn new(n: u32, width: f64) -> Layout {
-        let n = n.max(1);
+    /// A grid of `experts` cells on a canvas `width` wide: cells at least 14 px, at most 56 px.
+    pub fn new(experts: u32, width: f64) -> Layout {
+        let n = experts.max(1);
         let width = if width.is_finite() {
             width.clamp(200.0, 1200.0)
         } else {
@@ -128,6 +130,7 @@ impl Layout {
         let x0 = (width - cell * cols as f64) / 2.0;
         let grid_y = ROUTER_H + GAP;
         Layout {
+            experts,
             width,
             height: grid_y + rows as f64 * cell + 6.0,
             cols,

@@ -4,9 +4,8 @@
 
 use super::headline::short;
 use super::Run;
-use crate::dom::measured_width;
 use crate::i18n::tr;
-use crate::plot::Plot;
+use crate::plot::{ChartFigure, Plot};
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use explorables_core::norm::{NormRun, D_HEAD};
@@ -162,21 +161,9 @@ pub fn summary(r: &NormRun, lang: Lang) -> String {
 #[component]
 pub fn NormChart(sim: Run, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(
-        move || wrap_ref.get().map(|w| w.client_width()),
-        560.0,
-        240.0,
-        900.0,
-    );
-    Effect::new(move |_| {
-        env.theme.track();
-        let (l, w) = (lang.get(), width.get());
-        if let Some(canvas) = canvas_ref.get() {
-            sim.with(|r| draw(&canvas, w, r, l));
-        }
-    });
+    let redraw = move |c: &HtmlCanvasElement, w, l| {
+        sim.with(|r| draw(c, w, r, l));
+    };
     let text = Signal::derive(move || sim.with(|r| summary(r, lang.get())));
     let legend = [
         ("残差流 RMS（每块之后）", "residual RMS (after each block)"),
@@ -184,8 +171,7 @@ pub fn NormChart(sim: Run, env: WidgetEnv) -> impl IntoView {
         ("更新比 ‖Δx‖/‖x‖", "update ratio ‖Δx‖/‖x‖"),
     ];
     view! {
-        <figure class="np-chart" node_ref=wrap_ref>
-            <canvas node_ref=canvas_ref role="img" aria-label=text data-testid="np-chart"></canvas>
+        <ChartFigure env class="np-chart" testid="np-chart" widths=(560.0, 240.0, 900.0) draw=redraw label=text>
             <ul class="np-legend">
                 {legend.into_iter().enumerate().map(|(i, (zh, en))| view! {
                     <li><i style=format!("background:var(--chart-{})", i + 1)></i>{tr(lang, zh, en)}</li>
@@ -193,7 +179,7 @@ pub fn NormChart(sim: Run, env: WidgetEnv) -> impl IntoView {
                 <li><i class="np-dash"></i>{tr(lang, "√d_head = 4（QK-Norm 的上限）", "√d_head = 4 (the QK-Norm cap)")}</li>
             </ul>
             <figcaption class="np-hint" data-testid="np-summary">{text}</figcaption>
-        </figure>
+        </ChartFigure>
     }
 }
 

@@ -3,8 +3,7 @@
 
 use super::chart_data::{chart_data, ChartData};
 use super::Params;
-use crate::dom::measured_width;
-use crate::plot::Plot;
+use crate::plot::{ChartFigure, Plot};
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use leptos::prelude::*;
@@ -88,37 +87,24 @@ fn draw(canvas: &HtmlCanvasElement, css_w: f64, d: &ChartData, l: Lang) -> Optio
 #[component]
 pub fn PeChart(params: Params, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(
-        move || wrap_ref.get().map(|w| w.client_width()),
-        560.0,
-        240.0,
-        900.0,
-    );
     let data = Memo::new(move |_| {
         let l = lang.get();
         params.with(|p| chart_data(p, l))
     });
-    Effect::new(move |_| {
-        env.theme.track();
-        let l = lang.get();
-        let w = width.get();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        data.with(|d| d.as_ref().map(|d| draw(&canvas, w, d, l)));
-    });
+    let redraw = move |c: &HtmlCanvasElement, w, l| {
+        data.with(|d| d.as_ref().map(|d| draw(c, w, d, l)));
+    };
     let summary = Signal::derive(move || {
         data.with(|d| d.as_ref().map(|d| d.summary.clone()).unwrap_or_default())
     });
     view! {
-        <figure class="pe-chart" node_ref=wrap_ref hidden=move || data.with(Option::is_none)>
-            <canvas node_ref=canvas_ref role="img" aria-label=summary data-testid="pe-chart"></canvas>
-            <ul class="pe-legend" data-testid="pe-legend">{move || data.with(|d| d.iter().flat_map(|d| d.series.iter()).map(|s| view! {
-                <li class:pe-bold=s.bold><i style=format!("background:var(--chart-{})", s.color)></i>{s.label.clone()}</li>
-            }).collect_view())}</ul>
-            <figcaption class="pe-hint">{summary}</figcaption>
-        </figure>
+        <div class="pe-chart-slot" hidden=move || data.with(Option::is_none)>
+            <ChartFigure env class="pe-chart" testid="pe-chart" widths=(560.0, 240.0, 900.0) draw=redraw label=summary>
+                <ul class="pe-legend" data-testid="pe-legend">{move || data.with(|d| d.iter().flat_map(|d| d.series.iter()).map(|s| view! {
+                    <li class:pe-bold=s.bold><i style=format!("background:var(--chart-{})", s.color)></i>{s.label.clone()}</li>
+                }).collect_view())}</ul>
+                <figcaption class="pe-hint">{summary}</figcaption>
+            </ChartFigure>
+        </div>
     }
 }

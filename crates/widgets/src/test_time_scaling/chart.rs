@@ -5,8 +5,8 @@
 
 use super::{Params, Vals};
 use crate::canvas::{fit, theme_rgb};
-use crate::dom::measured_width;
 use crate::fmt::num;
+use crate::plot::ChartFigure;
 use crate::WidgetEnv;
 use explorables_core::lang::Lang;
 use explorables_core::tts::bon::bon_kl;
@@ -294,24 +294,10 @@ fn summary(p: &TtsParams, v: &[(&'static str, String)], l: Lang) -> String {
 #[component]
 pub fn PanelChart(params: Params, vals: Vals, env: WidgetEnv) -> impl IntoView {
     let lang = env.lang;
-    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let wrap_ref = NodeRef::<leptos::html::Figure>::new();
-    let width = measured_width(
-        move || wrap_ref.get().map(|w| w.client_width()),
-        560.0,
-        220.0,
-        760.0,
-    );
     let plotted = Memo::new(move |_| params.with(|p| p.clone()));
-    Effect::new(move |_| {
-        env.theme.track();
-        let l = lang.get();
-        let w = width.get();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        plotted.with(|p| draw(&canvas, w, &plot(p, l)));
-    });
+    let redraw = move |c: &HtmlCanvasElement, w, l| {
+        plotted.with(|p| draw(c, w, &plot(p, l)));
+    };
     let text = Signal::derive(move || params.with(|p| vals.with(|v| summary(p, v, lang.get()))));
     let legend = move || {
         let l = lang.get();
@@ -323,11 +309,10 @@ pub fn PanelChart(params: Params, vals: Vals, env: WidgetEnv) -> impl IntoView {
         })
     };
     view! {
-        <figure class="tts-chart" node_ref=wrap_ref>
-            <canvas node_ref=canvas_ref role="img" aria-label=text data-testid="tts-chart"></canvas>
+        <ChartFigure env class="tts-chart" testid="tts-chart" widths=(560.0, 220.0, 760.0) draw=redraw label=text>
             <ul class="tts-legend">{legend}</ul>
             <figcaption class="tts-hint">{text}</figcaption>
-        </figure>
+        </ChartFigure>
     }
 }
 
