@@ -2,6 +2,7 @@
 # Trunk post-build hook: builds every widget module (crates/widgets/examples/*.rs) into
 # <staging>/widgets/<name>.js + <name>_bg.wasm, and writes a light static embed page per widget
 # at <staging>/embed/<name>/index.html (the widget module only, without the site shell).
+# Study mode's module (examples/study.rs) is built the same way but has no lab page, so no embed page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-${TRUNK_STAGING_DIR:?run from trunk or pass the output folder}}"
@@ -35,6 +36,8 @@ for src in crates/widgets/examples/*.rs; do
     mv "$out/widgets/${name}_bg.wasm.opt" "$out/widgets/${name}_bg.wasm"
     node scripts/minify.mjs js "$out/widgets/$name.js"
   fi
+  # A module without a lab page (study mode) is not a widget: no embed page.
+  [ -f "$out/lab/$name/index.html" ] || continue
   mkdir -p "$out/embed/$name"
   # The oEmbed discovery links the pre-render wrote into the widget's lab pages (zh, then en).
   oembed=$(cat "$out/lab/$name/index.html" "$out/en/lab/$name/index.html" 2>/dev/null |
@@ -43,4 +46,4 @@ for src in crates/widgets/examples/*.rs; do
     awk -v css="$css_links" -v oembed="$oembed" \
       '{ if ($0 ~ /__CSS__/) print css; else if ($0 ~ /__OEMBED__/) print oembed; else print }' > "$out/embed/$name/index.html"
 done
-echo "build-widgets: $(ls "$out/widgets" | grep -c '\.js$') widget modules ($profile)"
+echo "build-widgets: $(ls "$out/widgets" | grep -c '\.js$') modules ($profile)"

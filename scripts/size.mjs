@@ -80,7 +80,9 @@ function firstLoad(htmlFile) {
 }
 const sum = (files, key) => files.reduce((a, f) => a + (sizes.get(f)?.[key] ?? 0), 0);
 const shell = firstLoad("index.html");
-const widgetNames = [...sizes.keys()].filter((n) => /^widgets\/[^/]+\.js$/.test(n)).map((n) => n.slice(8, -3));
+// Study mode's module (widgets/study.js) is built like a widget module but is not a widget.
+const STUDY = "study";
+const widgetNames = [...sizes.keys()].filter((n) => /^widgets\/[^/]+\.js$/.test(n)).map((n) => n.slice(8, -3)).filter((n) => n !== STUDY);
 const largestAnswer = bundles.length ? [bundles[0][0]] : [];
 
 // Pre-rendered pages: each route's own HTML plus the shell's assets.
@@ -134,6 +136,19 @@ for (const w of widgetNames) {
     interactiveRows.push([label, g]);
     console.log(`  ${label.padEnd(48)} gzip ${kb(g).padStart(7)} KB${widgetsFirst ? "" : "   (site wasm first)"}`);
   }
+}
+// Study mode: its module loads only on /study/, for a reader with stored progress, or on a
+// click on a rating; a new reader's pages never fetch it.
+const studyMod = [`widgets/${STUDY}.js`, `widgets/${STUDY}_bg.wasm`];
+if (studyMod.every((f) => sizes.has(f)) && sizes.has("study/index.html")) {
+  // /study/ boots "study first" (like a widget page): the site's wasm follows the module.
+  const studyFirst = readFileSync(join(dist, "study/index.html"), "utf8").includes("__llmxWidgetsFirst()");
+  const studyPage = [...new Set([...firstLoad("study/index.html").filter((f) => !(studyFirst && appWasm.includes(f))), ...studyMod, "content/study-cards.json"])];
+  const g = sum(studyPage, "gzip");
+  worstInteractive = Math.max(worstInteractive, g);
+  interactiveRows.push(["/study/", g]);
+  console.log(`  study module ${"".padEnd(35)} gzip ${kb(sum(studyMod, "gzip")).padStart(7)} KB   (loaded on /study/, on a first rating, or for a reader with progress)`);
+  console.log(`  /study/ until interactive (page + stylesheet + JS glue + study module + cards JSON ${kb(sizes.get("content/study-cards.json")?.gzip ?? 0)} KB) gzip ${kb(g).padStart(7)} KB${studyFirst ? "" : "   (site wasm first)"}`);
 }
 // A reading session: home, five questions that show the five first widgets, and an embed of
 // another one; every file counted once (the browser cache keeps the rest).

@@ -78,6 +78,7 @@ pub fn Shell() -> impl IntoView {
         Route::Labs => view! { <LabsPage lang /> }.into_any(),
         Route::Glossary => view! { <GlossaryPage lang /> }.into_any(),
         Route::Lab(w) => view! { <LabPage widget=w lang /> }.into_any(),
+        Route::Study => view! { <crate::pages::study::StudyPage lang /> }.into_any(),
         Route::EmbedGuide => view! { <EmbedGuidePage lang /> }.into_any(),
         Route::NotFound(p) => view! { <NotFoundPage path=p lang /> }.into_any(),
         Route::Embed(_) => ().into_any(),

@@ -11,6 +11,7 @@ pub mod pages;
 pub mod prerender;
 pub mod prerendered;
 pub mod route;
+pub mod study;
 pub mod ui;
 pub mod widgets;
 

@@ -27,6 +27,7 @@ pub enum Route {
     Question(String),
     Labs,
     Lab(String),
+    Study,
     Glossary,
     Embed(String),
     EmbedGuide,
@@ -54,6 +55,7 @@ impl Loc {
             ["lab"] => Route::Labs,
             ["glossary"] => Route::Glossary,
             ["lab", w] => Route::Lab(w.to_string()),
+            ["study"] => Route::Study,
             ["embed", w] => Route::Embed(w.to_string()),
             ["embed-guide"] => Route::EmbedGuide,
             _ => Route::NotFound(path.to_string()),
@@ -311,6 +313,7 @@ mod tests {
             Route::Embed("kv-cache".into())
         );
         assert_eq!(loc("lab", "").route(), Route::Labs);
+        assert_eq!(loc("en/study/", "").route(), Route::Study);
         assert_eq!(loc("en/embed-guide/", "").route(), Route::EmbedGuide);
         assert_eq!(loc("q/a/b", "").route(), Route::NotFound("q/a/b".into()));
     }

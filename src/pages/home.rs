@@ -53,6 +53,7 @@ pub fn HomePage(lang: Signal<Lang>) -> impl IntoView {
                 <p class="lead">{tr(lang, "大模型工程师面试常考题，每道题一页：先给能说出口的简答，再讲原理、追问与来源；难点配有在浏览器里实时计算的交互组件，可分享、可嵌入。", "The questions LLM engineers get asked in interviews, one page each: a short answer you can say aloud, then the mechanism, follow-ups and sources. The hard ideas come with live widgets computed in your browser — shareable and embeddable.")}</p>
                 <p><a class="button" href=move || href("lab", lang.get())>{tr(lang, "打开实验室 →", "Open the labs →")}</a></p>
             </section>
+            <crate::study::HomeProgress lang />
             <nav class="toc" aria-label=tr(lang, "章节目录", "Chapters")>
                 <ul class="chapter-index">
                     {chapters.iter().map(|&c| {

@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod question;
 pub mod search;
 pub mod section;
+pub mod study;

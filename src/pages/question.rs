@@ -140,6 +140,7 @@ pub fn QuestionPage(question: usize, lang: Signal<Lang>) -> impl IntoView {
             // Build-time HTML from our own content files, never user text.
             <div class="answer" node_ref=answer_ref data-testid="answer" data-slug=q.slug
                 data-lang=move || lang.get().code() inner_html=first_html></div>
+            <crate::study::RateHost slug=q.slug lang />
             <nav class="prev-next" aria-label=tr(lang, "上一题 / 下一题", "Previous / next question")>
                 {prev.map(|i| nav_link(i, "prev", "← 上一题", "← Previous"))}
                 {next.map(|i| nav_link(i, "next", "下一题 →", "Next →"))}

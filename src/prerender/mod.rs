@@ -30,6 +30,7 @@ pub enum Kind {
     Lab,
     Glossary,
     Guide,
+    Study,
     NotFound,
 }
 
@@ -169,6 +170,17 @@ pub fn pages(answers: &AnswerTexts) -> Vec<Page> {
             description: clip(lang.pick(
                 "把组件嵌入博客：每页一个 embed.js，每个组件一行；按需加载、自动高度、跟随深色模式。附 mdBook、Hugo、Jekyll、Hexo、VitePress、Docusaurus、WordPress 的写法与 oEmbed。",
                 "Embed a widget in your blog: embed.js once per page, one line per widget; lazy, self-sizing, follows dark mode. Recipes for mdBook, Hugo, Jekyll, Hexo, VitePress, Docusaurus, WordPress, and oEmbed.",
+            )),
+            answer: None,
+        });
+        out.push(Page {
+            route: "study".into(),
+            lang,
+            kind: Kind::Study,
+            name: lang.pick("学习", "Study").into(),
+            description: clip(lang.pick(
+                "间隔重复（FSRS）复习全部面试题，外加答案由本站 Rust 代码算出的计算题；进度只存在你的浏览器里。",
+                "Spaced review (FSRS) of every interview question, plus computed cards answered by our own Rust; progress stays in your browser.",
             )),
             answer: None,
         });

@@ -122,9 +122,14 @@ impl Template {
             1,
         );
         let body = render_body(page);
-        let shows_widget = ["class=\"widget-slot\"", "class=\"widget-host\""]
-            .iter()
-            .any(|c| body.contains(c));
+        // (`/study/` loads study mode's module first the same way.)
+        let shows_widget = [
+            "class=\"widget-slot\"",
+            "class=\"widget-host\"",
+            "data-study=\"page\"",
+        ]
+        .iter()
+        .any(|c| body.contains(c));
         let head_rest = if shows_widget {
             &self.between_widgets_first
         } else {

@@ -43,6 +43,7 @@ pub fn SiteHeader(lang: Signal<Lang>) -> impl IntoView {
                 <a href=move || href("", lang.get())>{tr(lang, "题目", "Questions")}</a>
                 <a href=move || href("lab", lang.get())>{tr(lang, "实验室", "Labs")}</a>
                 <a href=move || href("glossary", lang.get())>{tr(lang, "术语表", "Glossary")}</a>
+                <a href=move || href("study", lang.get())>{tr(lang, "学习", "Study")}</a>
                 <LangSwitch lang />
                 <ThemeToggle lang />
             </nav>

@@ -239,5 +239,27 @@ for (const engine of engines) {
       assert.ok(gap < 6, `accent gap ${gap}px`);
       assert.deepEqual(await pageErrors(), []);
     });
+
+    test("study: a rating loads study mode's module, is stored and counted, a computed card checks an answer", async () => {
+      const card = '.study-host[data-ready] [data-card="kv-llama-3-1-8b-32768-bf16"]';
+      await open("study/", ".study-host[data-ready] [data-key=reviewed]");
+      await js("localStorage.removeItem('llmx-study')");
+      await open(`q/${MATH_PAGES[0]}/`, "[data-rate=good]");
+      assert.equal(await js("return performance.getEntriesByType('resource').filter((e) => /widgets\\/study/.test(e.name)).length"), 0, "no study module for a new reader");
+      await js("document.querySelector('[data-rate=good]').click()");
+      await until("return document.querySelector('[data-testid=rate-status]').dataset.value", "the next review day");
+      await open("en/study/", `${card} input`);
+      assert.equal(await js("return document.querySelector('[data-key=reviewed]').dataset.value"), "1");
+      assert.equal(await js("return document.querySelector('[data-key=due]').dataset.value"), "0");
+      const check = (text) => js(`const li = document.querySelector(arguments[0]); const i = li.querySelector("input");
+        i.value = arguments[1]; i.dispatchEvent(new Event("input", { bubbles: true }));
+        li.querySelector("[data-testid=card-check]").click();`, card, text);
+      await check("4096 MiB");
+      assert.equal(await until(`return document.querySelector(arguments[0] + " [data-testid=card-result]")?.dataset.verdict`, "a verdict", 5000, card), "right");
+      await check("4 GB");
+      assert.equal(await until(`const v = document.querySelector(arguments[0] + " [data-testid=card-result]")?.dataset.verdict; return v === "right" ? null : v`, "a new verdict", 5000, card), "wrong");
+      await js("localStorage.removeItem('llmx-study')");
+      assert.deepEqual(await pageErrors(), []);
+    });
   });
 }

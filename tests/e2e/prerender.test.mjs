@@ -11,7 +11,8 @@ import { useSite } from "./harness.mjs";
 const rows = catalogueRows();
 const questions = rows.filter((r) => r.kind === "q");
 const sections = rows.filter((r) => r.kind === "chapter" || r.kind === "section");
-const WIDGETS = readdirSync("dist/widgets").filter((f) => f.endsWith(".js")).map((f) => f.slice(0, -3));
+// (widgets/study.js is study mode's module, not a widget.)
+const WIDGETS = readdirSync("dist/widgets").filter((f) => f.endsWith(".js")).map((f) => f.slice(0, -3)).filter((w) => w !== "study");
 const SITE = "https://llm-explorables.example/";
 
 /** Every page below the base: [path, lang, expected h1]. */
@@ -26,6 +27,7 @@ function allPages() {
     for (const w of WIDGETS) pages.push([`${p}lab/${w}/`, lang, null]);
     pages.push([`${p}glossary/`, lang, null]);
     pages.push([`${p}embed-guide/`, lang, lang === "en" ? "Embed guide" : "嵌入指南"]);
+    pages.push([`${p}study/`, lang, lang === "en" ? "Study" : "学习"]);
   }
   return pages;
 }
@@ -35,7 +37,7 @@ const unescape = (s) => s?.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace
 
 test("every page is a file with its own title, description, canonical, alternates and card tags", () => {
   const pages = allPages();
-  assert.equal(pages.length, 2 * (4 + sections.length + questions.length + WIDGETS.length));
+  assert.equal(pages.length, 2 * (5 + sections.length + questions.length + WIDGETS.length));
   const descriptions = new Map();
   for (const [path, lang, h1] of pages) {
     const file = `dist/${path}index.html`;

@@ -22,6 +22,7 @@ pub mod panic;
 pub mod plot;
 pub mod positional_encoding;
 pub mod sampling;
+pub mod study;
 pub mod test_time_scaling;
 pub mod theme;
 pub mod url_state;

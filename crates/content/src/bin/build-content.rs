@@ -21,6 +21,11 @@ fn main() -> ExitCode {
         let mut files = emit::answer_files(&html);
         let glossary = explorables_content::glossary::load()?;
         files.extend(emit::search_files(&cat, &answers, &glossary));
+        // Study mode's computed cards, their answers computed here by explorables-core.
+        files.push((
+            "content/study-cards.json".into(),
+            explorables_core::study::cards::cards_json(),
+        ));
         for (rel, body) in &files {
             let path = std::path::Path::new(&out).join(rel);
             if let Some(dir) = path.parent() {
