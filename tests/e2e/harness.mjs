@@ -22,12 +22,15 @@ export function useSite() {
  * there (`state`: "visible", or "attached" for outputs that may be scrolled out of view). */
 export function embedOpener(widget, ready, state = "visible") {
   const env = useSite();
-  return async (query, opts) => {
+  const open = async (query, opts) => {
     const { page, errors, context } = await openPage(env.browser, opts);
     await page.goto(`${env.site.url}embed/${widget}?${query}`);
     await page.waitForSelector(ready, { state, timeout: 20000 });
     return { page, errors, context };
   };
+  // For a test that opens other pages: `open.env.browser`, `open.env.site`.
+  open.env = env;
+  return open;
 }
 
 /** The exact value behind `<output data-key=…>`, as the widget wrote it. */

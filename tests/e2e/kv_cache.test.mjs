@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { axeViolations } from "./browser.mjs";
+import { axeViolations, openPage, appReady } from "./browser.mjs";
 import { embedOpener, value } from "./harness.mjs";
 
 const config = (id) => JSON.parse(readFileSync(new URL(`../../data/configs/${id.replace("/", "__")}.json`, import.meta.url), "utf8"));
@@ -80,6 +80,31 @@ test("hostile parameters give notices and no page error", async () => {
   assert.ok(notices.length >= 4, notices.join(" | "));
   const bytes = await value(page, "kv-bytes");
   assert.match(bytes, /^\d+$/, "an exact integer, never NaN");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a widget remounted by a language switch leaves no window listeners behind", async () => {
+  const { page, errors, context } = await openPage(open.env.browser);
+  // Net "resize" listeners on window, counted from the first script on.
+  await page.addInitScript(() => {
+    window.__resize = 0;
+    const add = window.addEventListener, remove = window.removeEventListener;
+    window.addEventListener = function (type, ...rest) { if (type === "resize") window.__resize++; return add.call(this, type, ...rest); };
+    window.removeEventListener = function (type, ...rest) { if (type === "resize") window.__resize--; return remove.call(this, type, ...rest); };
+  });
+  await page.goto(`${open.env.site.url}lab/kv-cache/`);
+  await appReady(page);
+  await page.waitForSelector(".widget[data-widget=kv-cache] canvas");
+  const counts = [await page.evaluate(() => window.__resize)];
+  for (const lang of ["en", "zh", "en"]) {
+    await page.click("[data-testid=lang-switch]");
+    await page.waitForSelector(`html[lang=${lang === "en" ? "en" : "zh-CN"}] .widget[data-widget=kv-cache] canvas`);
+    await page.waitForTimeout(100);
+    counts.push(await page.evaluate(() => window.__resize));
+  }
+  assert.ok(counts[0] > 0, "the chart listens for resizes");
+  assert.deepEqual(counts.slice(1), [counts[0], counts[0], counts[0]], `resize listeners after each switch: ${counts}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -112,12 +112,11 @@ pub fn measured_width(
 ) -> leptos::prelude::Memo<f64> {
     use leptos::prelude::*;
     let tick = RwSignal::new(0u32);
-    let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        // The widget may be gone; its signal with it.
+    // Removed from the window when the widget goes (the stored value is dropped with its owner).
+    let on_resize = gloo_events::EventListener::new(&window(), "resize", move |_| {
         let _ = tick.try_update(|t| *t = t.wrapping_add(1));
     });
-    let _ = window().add_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-    cb.forget();
+    StoredValue::new_local(on_resize);
     Memo::new(move |_| {
         tick.track();
         measure()
