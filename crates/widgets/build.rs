@@ -1,5 +1,6 @@
-//! Compiles the question catalogue (titles, slugs, chapters, which answers exist) into the
-//! study module (`src/study/catalogue.rs`), the same table the site's `build.rs` writes.
+//! Compiles the question catalogue (titles, slugs, chapters, which answers exist, the glossary)
+//! into `src/catalogue.rs`, which the site and study mode's module read. The answers themselves
+//! are rendered by `build-content` (a Trunk hook) and fetched per page, so they never grow a wasm.
 
 use explorables_content::{catalogue::Catalogue, content_dir, emit};
 

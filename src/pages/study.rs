@@ -5,6 +5,7 @@
 use crate::dom::document;
 use crate::study::StudyHost;
 use explorables_core::lang::Lang;
+use explorables_widgets::study::page::title;
 use leptos::prelude::*;
 
 /// The computed cards' questions, listed at build time (the live page shows the module's cards).
@@ -30,7 +31,7 @@ fn card_questions(l: Lang) -> impl IntoView {
 fn static_page(l: Lang) -> AnyView {
     view! {
         <article class="study-page">
-            <h1>{l.pick("学习", "Study")}</h1>
+            <h1>{title(l)}</h1>
             <p class="loading">{l.pick("正在加载学习模式…", "Loading study mode…")}</p>
         </article>
     }
@@ -40,6 +41,7 @@ fn static_page(l: Lang) -> AnyView {
 /// What the pre-rendered page says before (and without) the module.
 #[cfg(feature = "ssr")]
 fn static_page(l: Lang) -> AnyView {
+    use explorables_widgets::study::page::{lead, stat_label};
     let stat = |key: &'static str, label: &'static str| {
         view! {
             <div class="stat">
@@ -50,14 +52,10 @@ fn static_page(l: Lang) -> AnyView {
     };
     view! {
         <article class="study-page">
-            <h1>{l.pick("学习", "Study")}</h1>
-            <p class="lead">{l.pick(
-                "间隔重复：在每道题的页面底部给自己打分（没想起来 / 很吃力 / 想起来了 / 很轻松），FSRS 算法安排下次复习。进度只保存在这个浏览器里，可以导出到别的设备。",
-                "Spaced repetition: rate yourself at the bottom of any question (Again / Hard / Good / Easy) and the FSRS algorithm schedules the next review. Progress stays in this browser; export it to move it to another device.")}</p>
+            <h1>{title(l)}</h1>
+            <p class="lead">{lead(l)}</p>
             <div class="study-stats">
-                {stat("reviewed", l.pick("已自评的题", "questions rated"))}
-                {stat("due", l.pick("今天要复习", "due today"))}
-                {stat("streak", l.pick("连续学习天数", "day streak"))}
+                {["reviewed", "due", "streak"].map(|k| stat(k, stat_label(k, l)))}
             </div>
             <noscript><p>{l.pick("复习队列、计分和导入导出需要 JavaScript。", "The review queue, checking answers and import/export need JavaScript.")}</p></noscript>
             <section class="study-cards">
@@ -72,10 +70,7 @@ fn static_page(l: Lang) -> AnyView {
 #[component]
 pub fn StudyPage(lang: Signal<Lang>) -> impl IntoView {
     Effect::new(move |_| {
-        document().set_title(&crate::app::page_title(
-            Some(lang.get().pick("学习", "Study")),
-            lang.get(),
-        ))
+        document().set_title(&crate::app::page_title(Some(title(lang.get())), lang.get()))
     });
     view! { <StudyHost mode="page" params=String::new() lang eager=true fallback=static_page /> }
 }

@@ -7,6 +7,7 @@
 
 pub mod attention_mask;
 pub mod canvas;
+pub mod catalogue;
 pub mod dom;
 pub mod embed_height;
 pub mod fmt;

@@ -48,6 +48,28 @@ fn notice_text(n: &StoreNotice, lang: Lang) -> String {
 }
 
 /// The notice about stored data (also shown on the home page).
+/// The page's title, as the pre-rendered page shows it too.
+pub fn title(l: Lang) -> &'static str {
+    l.pick("学习", "Study")
+}
+
+/// The page's opening paragraph, as the pre-rendered page shows it too.
+pub fn lead(l: Lang) -> &'static str {
+    l.pick(
+        "间隔重复：在每道题的页面底部给自己打分（没想起来 / 很吃力 / 想起来了 / 很轻松），FSRS 算法安排下次复习。进度只保存在这个浏览器里，可以导出到别的设备。",
+        "Spaced repetition: rate yourself at the bottom of any question (Again / Hard / Good / Easy) and the FSRS algorithm schedules the next review. Progress stays in this browser; export it to move it to another device.",
+    )
+}
+
+/// The labels of the counters (`data-key` reviewed, due, streak).
+pub fn stat_label(key: &str, l: Lang) -> &'static str {
+    match key {
+        "reviewed" => l.pick("已自评的题", "questions rated"),
+        "due" => l.pick("今天要复习", "due today"),
+        _ => l.pick("连续学习天数", "day streak"),
+    }
+}
+
 #[component]
 pub fn StudyNotice(lang: Lang) -> impl IntoView {
     let study = Study::global();
@@ -171,15 +193,13 @@ pub fn StudyPage(lang: Lang) -> impl IntoView {
         let l = lang;
         view! {
             <article class="study-page">
-                <h1>{l.pick("学习", "Study")}</h1>
-                <p class="lead">{l.pick(
-                    "间隔重复：在每道题的页面底部给自己打分（没想起来 / 很吃力 / 想起来了 / 很轻松），FSRS 算法安排下次复习。进度只保存在这个浏览器里，可以导出到别的设备。",
-                    "Spaced repetition: rate yourself at the bottom of any question (Again / Hard / Good / Easy) and the FSRS algorithm schedules the next review. Progress stays in this browser; export it to move it to another device.")}</p>
+                <h1>{title(l)}</h1>
+                <p class="lead">{lead(l)}</p>
                 <StudyNotice lang=l />
                 <div class="study-stats">
-                    {stat("reviewed", l.pick("已自评的题", "questions rated"), Signal::derive(move || reviewed.get().to_string()))}
-                    {stat("due", l.pick("今天要复习", "due today"), Signal::derive(move || due.with(Vec::len).to_string()))}
-                    {stat("streak", l.pick("连续学习天数", "day streak"), Signal::derive(move || streak.get().to_string()))}
+                    {stat("reviewed", stat_label("reviewed", l), Signal::derive(move || reviewed.get().to_string()))}
+                    {stat("due", stat_label("due", l), Signal::derive(move || due.with(Vec::len).to_string()))}
+                    {stat("streak", stat_label("streak", l), Signal::derive(move || streak.get().to_string()))}
                 </div>
 
                 <section class="study-due">
