@@ -34,6 +34,21 @@ for (const engine of engines) {
     });
 
     const js = (script, ...args) => driver.executeScript(script, ...args);
+    /** A test that is run once more, in a fresh browser, when the browser itself died during it
+     * (WebKitGTK's MiniBrowser crashes now and then); a failed assertion in a live browser fails. */
+    const robust = (name, body) =>
+      test(name, async () => {
+        try {
+          await body();
+        } catch (e) {
+          const alive = await driver.executeScript("return 1").then(() => true, () => false);
+          if (alive) throw e;
+          console.log(`# ${engine}: the browser died during "${name}" (${e.message}); running it again in a new one`);
+          await quit?.().catch(() => {});
+          ({ driver, quit } = await startEngine(engine));
+          await body();
+        }
+      });
     /** Polls a page expression (a function body returning a value) until it is truthy. */
     async function until(body, what, timeout = 20000, ...args) {
       const deadline = Date.now() + timeout;
@@ -58,7 +73,7 @@ for (const engine of engines) {
       writeFileSync(`${SHOTS}/${engine}-${name}.png`, await driver.takeScreenshot(), "base64");
     }
 
-    test("every page type loads without a page error", async () => {
+    robust("every page type loads without a page error", async () => {
       const pages = [
         ["", "section.chapter > h2"],
         [`s/${firstChapter.slug}/`, "main h1"],
@@ -83,7 +98,7 @@ for (const engine of engines) {
       }
     });
 
-    test("each widget answers an input with the exact number", async () => {
+    robust("each widget answers an input with the exact number", async () => {
       const exported = async () => JSON.parse(await until("const p = document.querySelector('pre[data-export=json]'); return p && p.textContent.startsWith('{') && p.textContent", "export"));
 
       await open("embed/attention-mask?preset=causal&n=6", "output[data-key=visible-pairs]");
@@ -135,7 +150,7 @@ for (const engine of engines) {
       assert.deepEqual(await pageErrors(), []);
     });
 
-    test("an embed posts its height to the parent page", async () => {
+    robust("an embed posts its height to the parent page", async () => {
       const parent = `<!doctype html><title>p</title><link rel="icon" href="data:,">
         <script>window.heights=[];addEventListener("message",e=>{if(e.data&&e.data.type==="llm-explorables:height")heights.push(e.data.height)})</script>
         <iframe id="f" src="/embed/attention-mask?preset=causal&n=6" style="width:600px;height:300px;border:0"></iframe>`;
@@ -155,7 +170,7 @@ for (const engine of engines) {
       }
     });
 
-    test("the theme toggle switches light/dark and is remembered", async () => {
+    robust("the theme toggle switches light/dark and is remembered", async () => {
       await open("");
       const before = await js("return document.documentElement.dataset.theme");
       await driver.findElement({ css: ".icon-button" }).click();
@@ -168,7 +183,7 @@ for (const engine of engines) {
       assert.deepEqual(await pageErrors(), []);
     });
 
-    test("the header search box ranks answers, highlights the match and opens a result with ↓ and Enter", async () => {
+    robust("the header search box ranks answers, highlights the match and opens a result with ↓ and Enter", async () => {
       await open("q/gqa-intro/");
       const box = await driver.findElement({ css: "#site-search" });
       await box.sendKeys("load balancing");
@@ -181,7 +196,7 @@ for (const engine of engines) {
       assert.deepEqual(await pageErrors(), []);
     });
 
-    test("display math is laid out as math: fractions stacked, one-line equations one line high", async () => {
+    robust("display math is laid out as math: fractions stacked, one-line equations one line high", async () => {
       let simpleSeen = 0;
       for (const slug of MATH_PAGES) {
         for (const lang of ["zh", "en"]) {
@@ -240,7 +255,7 @@ for (const engine of engines) {
       assert.deepEqual(await pageErrors(), []);
     });
 
-    test("study: a rating loads study mode's module, is stored and counted, a computed card checks an answer", async () => {
+    robust("study: a rating loads study mode's module, is stored and counted, a computed card checks an answer", async () => {
       const card = '.study-host[data-ready] [data-card="kv-llama-3-1-8b-32768-bf16"]';
       await open("study/", ".study-host[data-ready] [data-key=reviewed]");
       await js("localStorage.removeItem('llmx-study')");
